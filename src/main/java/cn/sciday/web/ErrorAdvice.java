@@ -1,0 +1,72 @@
+package cn.sciday.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns domain exceptions into answers: JSON problem details under {@code /api}, the error page elsewhere.
+ * Never shows a stack trace.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) {
+        log.debug("404 {}: {}", request.getRequestURI(), e.getMessage());
+        return answer(HttpStatus.NOT_FOUND, "找不到该内容，或您无权查看。", List.of(), request, response);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    Object conflict(ConflictException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.CONFLICT, e.getMessage(), List.of(), request, response);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems(), request, response);
+    }
+
+    @ExceptionHandler(BindException.class)
+    Object bind(BindException e, HttpServletRequest request, HttpServletResponse response) {
+        List<InvalidInputException.Problem> problems = e.getFieldErrors().stream()
+                .map(f -> new InvalidInputException.Problem(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return answer(HttpStatus.BAD_REQUEST, "提交的内容有误，请按提示修改。", problems, request, response);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private Object answer(HttpStatus status, String message, List<InvalidInputException.Problem> problems,
+            HttpServletRequest request, HttpServletResponse response) {
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+            if (!problems.isEmpty()) {
+                problem.setProperty("errors", problems);
+            }
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        response.setStatus(status.value());
+        ModelAndView view = new ModelAndView("error", Map.of(
+                "status", status.value(), "message", message, "problems", problems));
+        view.setStatus(status);
+        return view;
+    }
+}

@@ -1,0 +1,96 @@
+package cn.sciday.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Language (zh-CN first, English second) and elderly mode, both switched by a link and remembered per browser. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final String ELDERLY_COOKIE = "sciday-elderly";
+    static final String ELDERLY_PARAM = "elderly";
+    private static final Duration REMEMBER = Duration.ofDays(365);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("sciday-lang");
+        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setCookieMaxAge(REMEMBER);
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor locale = new LocaleChangeInterceptor();
+        locale.setParamName("lang");
+        locale.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(locale);
+        registry.addInterceptor(new ElderlyModeInterceptor());
+    }
+
+    /** True when this browser asked for elderly mode (长者模式). */
+    static boolean elderly(HttpServletRequest request) {
+        Object set = request.getAttribute(ELDERLY_COOKIE);
+        if (set instanceof Boolean b) {
+            return b;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (ELDERLY_COOKIE.equals(c.getName())) {
+                    return "on".equals(c.getValue());
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code ?elderly=on|off} on any page switches elderly mode and remembers the choice in a cookie.
+     * Every request gets the attributes {@code elderly} and {@code currentPath} that the layout reads.
+     */
+    static final class ElderlyModeInterceptor implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            setElderlyFromParameter(request, response);
+            request.setAttribute("elderly", elderly(request));
+            String uri = request.getRequestURI();
+            Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
+            if (forwarded instanceof String original) {
+                uri = original;
+            }
+            String context = request.getContextPath();
+            request.setAttribute("currentPath", uri.startsWith(context) ? uri.substring(context.length()) : uri);
+            return true;
+        }
+
+        private static void setElderlyFromParameter(HttpServletRequest request, HttpServletResponse response) {
+            String value = request.getParameter(ELDERLY_PARAM);
+            if ("on".equals(value) || "off".equals(value)) {
+                boolean on = "on".equals(value);
+                Cookie cookie = new Cookie(ELDERLY_COOKIE, on ? "on" : "off");
+                cookie.setPath("/");
+                cookie.setMaxAge((int) REMEMBER.toSeconds());
+                cookie.setHttpOnly(true);
+                cookie.setAttribute("SameSite", "Lax");
+                response.addCookie(cookie);
+                request.setAttribute(ELDERLY_COOKIE, on);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package cn.sciday.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.sciday.Browser;
+import cn.sciday.TestClockConfiguration;
+
+/** Home and campaign pages in headless Chromium: elderly mode, English, keyboard, 360px, axe-core. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class WebShellBrowserTests {
+
+    @LocalServerPort
+    int port;
+    ChromeDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void homeAndCampaignPagesOnAPhoneInElderlyModeAndEnglish() {
+        driver = Browser.open(360, 800);
+        driver.get(url("/"));
+        assertThat(driver.getTitle()).contains("2021");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("百年再出发，迈向高水平科技自立自强");
+        Browser.assertAccessible(driver, "home (360px)");
+        assertNoHorizontalScroll();
+
+        driver.findElement(By.linkText("长者模式")).click();
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("elderly");
+        String fontSize = driver.findElement(By.cssSelector("main p")).getCssValue("font-size");
+        assertThat(Double.parseDouble(fontSize.replace("px", ""))).isGreaterThanOrEqualTo(18.0);
+        Browser.assertAccessible(driver, "home in elderly mode");
+        assertNoHorizontalScroll();
+        Browser.screenshot(driver, "home-360-elderly");
+
+        driver.findElement(By.linkText("活动方案")).click();
+        assertThat(driver.findElements(By.cssSelector("#actions .plan-list > li"))).hasSize(12);
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("class"))
+                .as("elderly mode is remembered").contains("elderly");
+        Browser.assertAccessible(driver, "campaign page in elderly mode");
+        assertNoHorizontalScroll();
+
+        driver.findElement(By.linkText("English")).click();
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(driver.findElement(By.id("actions-title")).getText()).isEqualTo("Joint actions");
+        Browser.assertAccessible(driver, "campaign page in English");
+        driver.get(url("/"));
+        assertThat(driver.findElement(By.id("main-event-title")).getText()).isEqualTo("Main-venue event");
+    }
+
+    @Test
+    void keyboardUserReachesTheSkipLinkFirstAndItMovesFocusToMain() {
+        driver = Browser.open(1280, 900);
+        driver.get(url("/campaign"));
+        Browser.assertAccessible(driver, "campaign page (desktop)");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement first = driver.switchTo().activeElement();
+        assertThat(first.getText()).isEqualTo("跳到主要内容");
+        first.sendKeys(Keys.ENTER);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+    }
+
+    private void assertNoHorizontalScroll() {
+        Object overflow = driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
