@@ -37,6 +37,17 @@ class ErrorAdvice {
         return answer(HttpStatus.CONFLICT, e.getMessage(), List.of(), request, response);
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    Object tooMany(TooManyRequestsException e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        Object answer = answer(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), List.of(), request, response);
+        if (answer instanceof ResponseEntity<?> entity) {
+            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(entity.getBody());
+        }
+        return answer;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response) {
         return answer(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems(), request, response);

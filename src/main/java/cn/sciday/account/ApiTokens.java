@@ -1,0 +1,136 @@
+package cn.sciday.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sciday.web.Actor;
+import cn.sciday.web.NotFoundException;
+
+/** Bearer tokens for the API: random, stored only as a SHA-256 hash, expiring, revocable. */
+@Service
+class ApiTokens {
+
+    static final Duration STAFF_TTL = Duration.ofDays(30);
+    static final Duration PUBLIC_TTL = Duration.ofDays(7);
+
+    /** A token as its owner sees it on the profile page (never the secret itself). */
+    record TokenInfo(long id, String label, Instant createdAt, Instant expiresAt, Instant revokedAt,
+            Instant lastUsedAt) {
+
+        boolean active(Instant now) {
+            return revokedAt == null && now.isBefore(expiresAt);
+        }
+    }
+
+    /** A newly issued token: the secret is shown once. */
+    record Issued(long id, String token, Instant expiresAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Issued issue(long accountId, String label, Duration ttl) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = "sd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expires = now.plus(ttl);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into api_token (account_id, token_hash, label, created_at, expires_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(accountId, hash(token), label == null || label.isBlank() ? "API" : label.strip(),
+                        now.atOffset(ZoneOffset.UTC), expires.atOffset(ZoneOffset.UTC))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        events.publishEvent(new ApiTokenIssued(accountId, id, label));
+        return new Issued(id, token, expires);
+    }
+
+    /** The actor a token stands for, if it is known, not expired, not revoked and its account is enabled. */
+    @Transactional
+    Optional<Actor> authenticate(String token) {
+        if (token == null || !token.startsWith("sd_") || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<long[]> row = jdbc.sql("""
+                select id, account_id from api_token
+                where token_hash = ? and revoked_at is null and expires_at > ?""")
+                .params(hash(token), now.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("update api_token set last_used_at = ? where id = ?").params(now.atOffset(ZoneOffset.UTC),
+                row.get()[0]).update();
+        return accounts.currentActor(row.get()[1]);
+    }
+
+    @Transactional(readOnly = true)
+    List<TokenInfo> of(long accountId) {
+        return jdbc.sql("""
+                select id, label, created_at, expires_at, revoked_at, last_used_at from api_token
+                where account_id = ? order by id desc""").param(accountId)
+                .query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), inst(rs.getTimestamp(3)),
+                        inst(rs.getTimestamp(4)), inst(rs.getTimestamp(5)), inst(rs.getTimestamp(6)))).list();
+    }
+
+    /** Revokes one of the actor's own tokens; another account's token is not found. */
+    @Transactional
+    void revoke(Actor actor, long tokenId) {
+        int n = jdbc.sql("update api_token set revoked_at = ? where id = ? and account_id = ? and revoked_at is null")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), tokenId, actor.accountId()).update();
+        if (n == 0) {
+            boolean mine = jdbc.sql("select count(*) from api_token where id = ? and account_id = ?")
+                    .params(tokenId, actor.accountId()).query(Integer.class).single() > 0;
+            if (!mine) {
+                throw new NotFoundException("token " + tokenId);
+            }
+            return;
+        }
+        events.publishEvent(new ApiTokenRevoked(actor.accountId(), tokenId));
+    }
+
+    private static Instant inst(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

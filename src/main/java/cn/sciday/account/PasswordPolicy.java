@@ -1,0 +1,27 @@
+package cn.sciday.account;
+
+import cn.sciday.web.InvalidInputException;
+
+/** Staff passwords: at least 10 characters, with letters and at least one digit or symbol, and not the username. */
+final class PasswordPolicy {
+
+    private PasswordPolicy() {
+    }
+
+    static void check(String username, String password) {
+        if (password == null || password.length() < 10) {
+            throw new InvalidInputException("password", "密码至少需要10个字符。");
+        }
+        if (password.length() > 128) {
+            throw new InvalidInputException("password", "密码不能超过128个字符。");
+        }
+        boolean letter = password.chars().anyMatch(Character::isLetter);
+        boolean other = password.chars().anyMatch(c -> !Character.isLetter(c));
+        if (!letter || !other) {
+            throw new InvalidInputException("password", "密码需要同时包含字母和数字或符号。");
+        }
+        if (username != null && password.toLowerCase().contains(username.toLowerCase())) {
+            throw new InvalidInputException("password", "密码不能包含用户名。");
+        }
+    }
+}

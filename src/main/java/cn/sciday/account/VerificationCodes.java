@@ -1,0 +1,113 @@
+package cn.sciday.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sciday.notification.SmsSender;
+import cn.sciday.web.Actor;
+import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.PersonalData;
+import cn.sciday.web.TooManyRequestsException;
+
+/**
+ * One-time codes for public users: 6 digits, valid 5 minutes, at most 5 tries, a new one at most every 60 seconds.
+ * Only a keyed hash of the code is stored.
+ */
+@Service
+class VerificationCodes {
+
+    static final Duration VALID = Duration.ofMinutes(5);
+    static final Duration RESEND_AFTER = Duration.ofSeconds(60);
+    static final int MAX_TRIES = 5;
+
+    private final JdbcClient jdbc;
+    private final PersonalData personalData;
+    private final SmsSender sms;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    VerificationCodes(JdbcClient jdbc, PersonalData personalData, SmsSender sms, Accounts accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.personalData = personalData;
+        this.sms = sms;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Sends a new code; refuses with 429 within 60 seconds of the last one. Returns seconds of validity. */
+    @Transactional
+    long send(String rawMobile, String address) {
+        String mobile = mobile(rawMobile);
+        String mobileHash = personalData.hash(mobile);
+        Instant now = clock.instant();
+        Optional<Instant> last = jdbc.sql("""
+                select max(created_at) from verification_code where mobile_hash = ?""").param(mobileHash)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
+        if (last.isPresent() && last.get() != null && now.isBefore(last.get().plus(RESEND_AFTER))) {
+            long wait = Duration.between(now, last.get().plus(RESEND_AFTER)).toSeconds() + 1;
+            throw new TooManyRequestsException("验证码已发送，请" + wait + "秒后再重新获取。", wait);
+        }
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        jdbc.sql("""
+                insert into verification_code (mobile_hash, code_hash, created_at, expires_at, attempts, requested_by)
+                values (?, ?, ?, ?, 0, ?)""")
+                .params(mobileHash, personalData.hash(mobile + ":" + code), now.atOffset(ZoneOffset.UTC),
+                        now.plus(VALID).atOffset(ZoneOffset.UTC), address)
+                .update();
+        sms.send(mobile, "【科普日】您的验证码是" + code + "，5分钟内有效。如非本人操作，请忽略本短信。");
+        return VALID.toSeconds();
+    }
+
+    /** Checks a code; on success the code is used up and the public user (created on first login) returned. */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    Actor verify(String rawMobile, String rawCode) {
+        String mobile = mobile(rawMobile);
+        String code = PersonalData.normalizeMobile(rawCode);
+        String mobileHash = personalData.hash(mobile);
+        Instant now = clock.instant();
+        Optional<Object[]> latest = jdbc.sql("""
+                select id, code_hash, expires_at, attempts, used_at from verification_code
+                where mobile_hash = ? order by created_at desc, id desc fetch first 1 rows only""")
+                .param(mobileHash)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                    rs.getInt(4), rs.getTimestamp(5)})
+                .optional();
+        if (latest.isEmpty() || latest.get()[4] != null || !now.isBefore((Instant) latest.get()[2])) {
+            throw new InvalidInputException("code", "验证码已过期或尚未获取，请重新获取验证码。");
+        }
+        long id = (Long) latest.get()[0];
+        int attempts = (Integer) latest.get()[3];
+        if (attempts >= MAX_TRIES) {
+            throw new InvalidInputException("code", "验证码输错次数过多，请重新获取验证码。");
+        }
+        if (!code.matches("[0-9]{6}") || !personalData.hash(mobile + ":" + code).equals(latest.get()[1])) {
+            jdbc.sql("update verification_code set attempts = attempts + 1 where id = ?").param(id).update();
+            int left = MAX_TRIES - attempts - 1;
+            throw new InvalidInputException("code", left > 0 ? "验证码不正确，还可以再试" + left + "次。"
+                    : "验证码输错次数过多，请重新获取验证码。");
+        }
+        int used = jdbc.sql("update verification_code set used_at = ? where id = ? and used_at is null")
+                .params(now.atOffset(ZoneOffset.UTC), id).update();
+        if (used != 1) {
+            throw new InvalidInputException("code", "验证码已使用，请重新获取验证码。");
+        }
+        return accounts.publicUser(mobile);
+    }
+
+    private static String mobile(String raw) {
+        String mobile = PersonalData.normalizeMobile(raw);
+        if (!PersonalData.isMobile(mobile)) {
+            throw new InvalidInputException("mobile", "请输入正确的11位手机号码。");
+        }
+        return mobile;
+    }
+}

@@ -1,0 +1,105 @@
+package cn.sciday.organization;
+
+import java.time.Instant;
+
+import cn.sciday.web.ConflictException;
+import cn.sciday.web.InvalidInputException;
+
+/** An organization of the hierarchy; a unit's review is a guarded state change. */
+final class Organization {
+
+    final Long id;
+    final OrganizationKind kind;
+    String name;
+    String fullName;
+    String aliases;
+    final Long parentId;
+    final UnitType unitType;
+    final String creditCode;
+    String contactName;
+    String contactPhone;
+    String address;
+    OrganizationStatus status;
+    String rejectionReason;
+    Long reviewedBy;
+    Instant reviewedAt;
+    final Instant createdAt;
+    final int version;
+    final String parentName;
+
+    Organization(Long id, OrganizationKind kind, String name, String fullName, String aliases, Long parentId,
+            UnitType unitType, String creditCode, String contactName, String contactPhone, String address,
+            OrganizationStatus status, String rejectionReason, Long reviewedBy, Instant reviewedAt, Instant createdAt,
+            int version, String parentName) {
+        this.id = id;
+        this.kind = kind;
+        this.name = name;
+        this.fullName = fullName;
+        this.aliases = aliases;
+        this.parentId = parentId;
+        this.unitType = unitType;
+        this.creditCode = creditCode;
+        this.contactName = contactName;
+        this.contactPhone = contactPhone;
+        this.address = address;
+        this.status = status;
+        this.rejectionReason = rejectionReason;
+        this.reviewedBy = reviewedBy;
+        this.reviewedAt = reviewedAt;
+        this.createdAt = createdAt;
+        this.version = version;
+        this.parentName = parentName;
+    }
+
+    void approve(long reviewer, Instant at) {
+        requireUnit();
+        if (status == OrganizationStatus.APPROVED) {
+            throw new ConflictException("该单位已经审核通过。");
+        }
+        status = OrganizationStatus.APPROVED;
+        rejectionReason = null;
+        reviewedBy = reviewer;
+        reviewedAt = at;
+    }
+
+    void reject(long reviewer, String reason, Instant at) {
+        requireUnit();
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "请填写不予通过的理由，单位会看到它。");
+        }
+        if (reason.strip().length() > 500) {
+            throw new InvalidInputException("reason", "理由不能超过500个字。");
+        }
+        if (status != OrganizationStatus.PENDING) {
+            throw new ConflictException(status == OrganizationStatus.APPROVED
+                    ? "该单位已经审核通过，不能再退回。" : "该单位已经被退回。");
+        }
+        status = OrganizationStatus.REJECTED;
+        rejectionReason = reason.strip();
+        reviewedBy = reviewer;
+        reviewedAt = at;
+    }
+
+    /** A rejected unit corrects its details and asks again. */
+    void resubmit(String newContactName, String newContactPhone, String newAddress) {
+        requireUnit();
+        if (status != OrganizationStatus.REJECTED) {
+            throw new ConflictException("只有被退回的单位才能重新提交。");
+        }
+        contactName = newContactName;
+        contactPhone = newContactPhone;
+        address = newAddress;
+        status = OrganizationStatus.PENDING;
+    }
+
+    private void requireUnit() {
+        if (kind != OrganizationKind.UNIT) {
+            throw new ConflictException("只有基层单位需要审核。");
+        }
+    }
+
+    OrganizationView view() {
+        return new OrganizationView(id, kind, name, fullName, parentId, parentName, unitType, creditCode,
+                contactName, contactPhone, address, status, rejectionReason, createdAt);
+    }
+}
