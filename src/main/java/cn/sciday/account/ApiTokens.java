@@ -38,6 +38,12 @@ class ApiTokens {
         boolean active(Instant now) {
             return revokedAt == null && now.isBefore(expiresAt);
         }
+
+        /** Expiry in Beijing time, for the profile page. */
+        String expiresText() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(expiresAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        }
     }
 
     /** A newly issued token: the secret is shown once. */

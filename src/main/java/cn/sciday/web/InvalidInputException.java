@@ -20,6 +20,11 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new Problem(field, message)));
     }
 
+    /** The first problem's message, for a flash line on a page. */
+    public String firstMessage() {
+        return problems.isEmpty() ? getMessage() : problems.get(0).message();
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -1,0 +1,72 @@
+package cn.sciday.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.sciday.web.DemoMode;
+import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.PersonalData;
+import cn.sciday.web.TooManyRequestsException;
+
+/** The login page: staff with username and password, the public with a mobile number and a one-time code. */
+@Controller
+class LoginController {
+
+    private final VerificationCodes codes;
+    private final SessionLogin sessionLogin;
+    private final DemoMode demo;
+
+    LoginController(VerificationCodes codes, SessionLogin sessionLogin, DemoMode demo) {
+        this.codes = codes;
+        this.sessionLogin = sessionLogin;
+        this.demo = demo;
+    }
+
+    @GetMapping("/login")
+    String page(Model model) {
+        model.addAttribute("demo", demo.isOn());
+        return "account/login";
+    }
+
+    @PostMapping("/login/code")
+    String sendCode(@RequestParam(defaultValue = "") String mobile, HttpServletRequest request,
+            RedirectAttributes flash) {
+        String normalized = PersonalData.normalizeMobile(mobile);
+        flash.addFlashAttribute("mobile", normalized);
+        try {
+            long seconds = codes.send(normalized, request.getRemoteAddr());
+            flash.addFlashAttribute("codeSent", seconds / 60);
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("mobileError", e.firstMessage());
+        } catch (TooManyRequestsException e) {
+            flash.addFlashAttribute("codeSent", VerificationCodes.VALID.toMinutes());
+            flash.addFlashAttribute("mobileError", e.getMessage());
+        }
+        return "redirect:/login#public";
+    }
+
+    @PostMapping("/login/mobile")
+    String verify(@RequestParam(defaultValue = "") String mobile, @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        try {
+            sessionLogin.login(codes.verify(mobile, code), request, response);
+            return "redirect:/workbench";
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("mobile", PersonalData.normalizeMobile(mobile));
+            flash.addFlashAttribute("codeSent", VerificationCodes.VALID.toMinutes());
+            if ("mobile".equals(e.problems().get(0).field())) {
+                flash.addFlashAttribute("mobileError", e.firstMessage());
+            } else {
+                flash.addFlashAttribute("codeError", e.firstMessage());
+            }
+            return "redirect:/login#public";
+        }
+    }
+}
