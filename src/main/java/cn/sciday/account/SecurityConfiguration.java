@@ -74,7 +74,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(open.toArray(String[]::new)).permitAll()
                 .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("CITY_ADMIN")
-                .requestMatchers("/workbench", "/profile", "/profile/**", "/logout").authenticated()
+                .requestMatchers("/workbench", "/workbench/**", "/profile", "/profile/**", "/logout", "/api/v1/me",
+                        "/api/v1/tokens/*").authenticated()
                 .anyRequest().hasAuthority(SciDayPrincipal.APPROVED))
             .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                 .defaultSuccessUrl("/workbench", false).failureHandler(loginFailure()).permitAll())
