@@ -1,0 +1,309 @@
+package cn.sciday.signup;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sciday.notification.Recipient;
+import cn.sciday.notification.RecipientDirectory;
+import cn.sciday.organization.Organizations;
+import cn.sciday.signup.RegistrationRepository.Row;
+import cn.sciday.signup.RegistrationRepository.Slot;
+import cn.sciday.web.Actor;
+import cn.sciday.web.ConflictException;
+import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.NotFoundException;
+import cn.sciday.web.PersonalData;
+
+/**
+ * The sign-up module's facade. Seats are counted while the activity's slot row is locked, so capacity is never
+ * exceeded under any concurrency; the database allows one registration per person and activity.
+ */
+@Service
+public class Registrations {
+
+    private static final String CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final RegistrationRepository repo;
+    private final Organizations organizations;
+    private final RecipientDirectory recipients;
+    private final PersonalData personalData;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /** Test switch for the negative control: without the row lock, concurrent sign-ups over-book. */
+    private volatile boolean lockSeats = true;
+
+    Registrations(RegistrationRepository repo, Organizations organizations, RecipientDirectory recipients,
+            PersonalData personalData, ApplicationEventPublisher events, Clock clock) {
+        this.repo = repo;
+        this.organizations = organizations;
+        this.recipients = recipients;
+        this.personalData = personalData;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** For the concurrency test's negative control only. */
+    void lockSeats(boolean lock) {
+        this.lockSeats = lock;
+    }
+
+    // ---- seats ---------------------------------------------------------------------------------------------
+
+    /**
+     * Opens (or updates) sign-up for a published activity. Raising the capacity promotes waiting people; lowering it
+     * never takes a confirmed seat away.
+     */
+    @Transactional
+    public SeatInfo openSlot(long activityId, long organizationId, String activityName, int capacity,
+            boolean realNameRequired, boolean open, Instant startsAt, Instant endsAt) {
+        if (capacity < 0) {
+            throw new InvalidInputException("capacity", "可报名人数不能为负数。");
+        }
+        Optional<Slot> existing = repo.slot(activityId, true);
+        Slot terms = new Slot(activityId, organizationId, activityName, capacity, 0, 0, realNameRequired, open,
+                startsAt, endsAt);
+        if (existing.isEmpty()) {
+            repo.insertSlot(terms);
+        } else {
+            repo.updateSlotTerms(terms);
+            Slot s = existing.get();
+            int confirmed = s.confirmed();
+            int waitlisted = s.waitlisted();
+            while (confirmed < capacity && waitlisted > 0) {
+                Optional<Row> next = repo.firstWaiting(activityId);
+                if (next.isEmpty()) {
+                    break;
+                }
+                promote(next.get(), activityName);
+                confirmed++;
+                waitlisted--;
+            }
+            repo.updateCounts(activityId, confirmed, waitlisted);
+        }
+        return seats(activityId).orElseThrow();
+    }
+
+    /** Closes sign-up (for example when the activity is cancelled); registrations stay for the records. */
+    @Transactional
+    public void closeSlot(long activityId) {
+        repo.slot(activityId, true).ifPresent(s -> repo.updateSlotTerms(new Slot(s.activityId(), s.organizationId(),
+                s.activityName(), s.capacity(), s.confirmed(), s.waitlisted(), s.realNameRequired(), false,
+                s.startsAt(), s.endsAt())));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SeatInfo> seats(long activityId) {
+        return repo.slot(activityId, false).map(s -> new SeatInfo(s.activityId(), s.capacity(), s.confirmed(),
+                s.waitlisted(), s.open(), s.realNameRequired()));
+    }
+
+    // ---- signing up and cancelling -------------------------------------------------------------------------
+
+    /** Signs a public user up: a seat while there is one, the waitlist after that. */
+    @Transactional
+    public Ticket register(Actor actor, long activityId, SignupForm form) {
+        if (!actor.isPublic()) {
+            throw new AccessDeniedException("请使用市民账号（手机号）报名。");
+        }
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty()) {
+            throw new InvalidInputException("name", "请填写参加人的姓名。");
+        }
+        if (name.length() > 50) {
+            throw new InvalidInputException("name", "姓名不能超过50个字。");
+        }
+        Slot slot = repo.slot(activityId, lockSeats).orElseThrow(() -> new NotFoundException("activity " + activityId));
+        Instant now = clock.instant();
+        if (!slot.open()) {
+            throw new ConflictException("该活动不接受报名。");
+        }
+        if (!now.isBefore(slot.endsAt())) {
+            throw new ConflictException("活动已经结束，不能再报名。");
+        }
+        String idCipher = null;
+        String idHash = null;
+        if (slot.realNameRequired()) {
+            String id = IdNumber.normalize(form.idNumber());
+            if (!IdNumber.isValid(id)) {
+                throw new InvalidInputException("idNumber", "该活动实行实名报名，请填写正确的18位身份证号码。");
+            }
+            idCipher = personalData.encrypt(id);
+            idHash = personalData.hash(id);
+        }
+        String mobile = recipients.find(actor.accountId()).map(Recipient::mobile).orElse(null);
+        String mobileCipher = mobile == null ? null : personalData.encrypt(mobile);
+        String mobileHash = mobile == null ? null : personalData.hash(mobile);
+
+        Optional<Row> previous = repo.findByPerson(activityId, actor.accountId());
+        if (previous.isPresent() && previous.get().status() != RegistrationStatus.CANCELLED) {
+            throw new ConflictException(previous.get().status() == RegistrationStatus.CONFIRMED
+                    ? "您已报名该活动，不需要重复报名。" : "您已在该活动的候补名单中。");
+        }
+        boolean seat = slot.confirmed() < slot.capacity();
+        RegistrationStatus status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+        long id;
+        if (previous.isPresent()) {
+            id = previous.get().id();
+            repo.reactivate(id, status, name, mobileCipher, mobileHash, idCipher, idHash, now);
+        } else {
+            try {
+                id = repo.insert(activityId, actor.accountId(), status, name, mobileCipher, mobileHash, idCipher,
+                        idHash, newCode(), now);
+            } catch (DuplicateKeyException e) {
+                throw new ConflictException("您已报名该活动，不需要重复报名。");
+            }
+        }
+        repo.updateCounts(activityId, slot.confirmed() + (seat ? 1 : 0), slot.waitlisted() + (seat ? 0 : 1));
+        events.publishEvent(new SignupEvents.Registered(id, activityId, actor.accountId(), status));
+        return ticket(actor, id);
+    }
+
+    /** Gives up one's own registration; a freed seat goes to the first person waiting. */
+    @Transactional
+    public Ticket cancel(Actor actor, long registrationId) {
+        Row row = own(actor, registrationId);
+        Slot slot = repo.slot(row.activityId(), true).orElseThrow();
+        Row current = repo.find(registrationId).orElseThrow();
+        if (current.status() == RegistrationStatus.CANCELLED) {
+            throw new ConflictException("该报名已经取消。");
+        }
+        if (current.checkedInAt() != null) {
+            throw new ConflictException("已签到的报名不能取消。");
+        }
+        Instant now = clock.instant();
+        repo.setStatus(registrationId, RegistrationStatus.CANCELLED, now);
+        int confirmed = slot.confirmed();
+        int waitlisted = slot.waitlisted();
+        if (current.status() == RegistrationStatus.CONFIRMED) {
+            confirmed--;
+            Optional<Row> next = repo.firstWaiting(row.activityId());
+            if (next.isPresent() && confirmed < slot.capacity()) {
+                promote(next.get(), slot.activityName());
+                confirmed++;
+                waitlisted--;
+            }
+        } else {
+            waitlisted--;
+        }
+        repo.updateCounts(row.activityId(), confirmed, waitlisted);
+        events.publishEvent(new SignupEvents.Cancelled(registrationId, row.activityId(), actor.accountId()));
+        return ticket(actor, registrationId);
+    }
+
+    private void promote(Row waiting, String activityName) {
+        repo.setStatus(waiting.id(), RegistrationStatus.CONFIRMED, clock.instant());
+        events.publishEvent(new SignupEvents.Promoted(waiting.id(), waiting.activityId(), waiting.accountId(),
+                activityName));
+    }
+
+    // ---- tickets and check-in --------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Ticket> myTickets(Actor actor) {
+        return repo.ofAccount(actor.accountId()).stream().map(this::view).toList();
+    }
+
+    /** One's own ticket; another person's answers 404. */
+    @Transactional(readOnly = true)
+    public Ticket ticket(Actor actor, long registrationId) {
+        return view(own(actor, registrationId));
+    }
+
+    /** Checks a ticket in at the door, by its short code or QR content; a second check-in answers clearly. */
+    @Transactional
+    public Ticket checkIn(Actor actor, long activityId, String rawCode) {
+        Slot slot = staffSlot(actor, activityId);
+        String code = normalizeCode(rawCode);
+        Row row = repo.findByCode(code).filter(r -> r.activityId() == activityId)
+                .orElseThrow(() -> new InvalidInputException("code", "没有找到票码为“" + code + "”的报名，请核对后重新输入。"));
+        if (row.status() != RegistrationStatus.CONFIRMED) {
+            throw new ConflictException(row.status() == RegistrationStatus.WAITLISTED
+                    ? row.personName() + "仍在候补名单中，还没有座位。" : row.personName() + "的报名已经取消。");
+        }
+        if (!repo.checkIn(row.id(), actor.accountId(), clock.instant())) {
+            Row again = repo.find(row.id()).orElseThrow();
+            throw new ConflictException(again.personName() + "已于"
+                    + DateTimeFormatter.ofPattern("M月d日 HH:mm").format(again.checkedInAt().atZone(ZONE))
+                    + "签到，请勿重复签到。");
+        }
+        events.publishEvent(new SignupEvents.CheckedIn(row.id(), activityId, actor.accountId()));
+        return view(repo.find(row.id()).orElseThrow());
+    }
+
+    /** The registrations of an activity, for its organizer, the coordinator above and the city (phones masked). */
+    @Transactional(readOnly = true)
+    public List<Ticket> registrationsOf(Actor actor, long activityId) {
+        staffSlot(actor, activityId);
+        return repo.ofActivity(activityId).stream().map(this::view).toList();
+    }
+
+    /** The full mobile number of one registrant; the caller must audit this read. */
+    @Transactional
+    public String revealMobile(Actor actor, long registrationId) {
+        Row row = repo.find(registrationId).orElseThrow(() -> new NotFoundException("registration"));
+        staffSlot(actor, row.activityId());
+        events.publishEvent(new SignupEvents.MobileRevealed(registrationId, row.activityId(), actor.accountId()));
+        return row.mobileCipher() == null ? "" : personalData.decrypt(row.mobileCipher());
+    }
+
+    @Transactional(readOnly = true)
+    public int checkedIn(long activityId) {
+        return repo.checkedInCount(activityId);
+    }
+
+    private Slot staffSlot(Actor actor, long activityId) {
+        Slot slot = repo.slot(activityId, false).orElseThrow(() -> new NotFoundException("activity " + activityId));
+        if (actor.isPublic() || !organizations.canSee(actor, slot.organizationId())) {
+            throw new NotFoundException("activity " + activityId);
+        }
+        return slot;
+    }
+
+    private Row own(Actor actor, long registrationId) {
+        return repo.find(registrationId).filter(r -> r.accountId() == actor.accountId())
+                .orElseThrow(() -> new NotFoundException("registration " + registrationId));
+    }
+
+    private Ticket view(Row r) {
+        Slot s = repo.slot(r.activityId(), false).orElseThrow();
+        String mobile = r.mobileCipher() == null ? null : personalData.decrypt(r.mobileCipher());
+        int position = r.status() == RegistrationStatus.WAITLISTED ? repo.waitlistPosition(r) : 0;
+        return new Ticket(r.id(), r.activityId(), s.activityName(), r.accountId(), r.status(), r.personName(),
+                PersonalData.maskMobile(mobile), r.idCipher() != null, r.code(), r.createdAt(), r.checkedInAt(),
+                position, s.startsAt(), s.endsAt());
+    }
+
+    static String normalizeCode(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String s = raw.strip().toUpperCase();
+        int slash = s.lastIndexOf('/');
+        if (slash >= 0) {
+            s = s.substring(slash + 1);
+        }
+        return s.replace(" ", "").replace("-", "");
+    }
+
+    private String newCode() {
+        StringBuilder b = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            b.append(CODE_CHARS.charAt(random.nextInt(CODE_CHARS.length())));
+        }
+        return b.toString();
+    }
+}
