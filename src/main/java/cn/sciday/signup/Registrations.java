@@ -251,13 +251,21 @@ public class Registrations {
         return repo.ofActivity(activityId).stream().map(this::view).toList();
     }
 
-    /** The full mobile number of one registrant; the caller must audit this read. */
+    /** The full mobile number of one registrant of an activity; the read is announced for the audit trail. */
     @Transactional
-    public String revealMobile(Actor actor, long registrationId) {
-        Row row = repo.find(registrationId).orElseThrow(() -> new NotFoundException("registration"));
+    public String revealMobile(Actor actor, long registrationId, long activityId) {
+        Row row = repo.find(registrationId).filter(r -> r.activityId() == activityId)
+                .orElseThrow(() -> new NotFoundException("registration"));
         staffSlot(actor, row.activityId());
         events.publishEvent(new SignupEvents.MobileRevealed(registrationId, row.activityId(), actor.accountId()));
         return row.mobileCipher() == null ? "" : personalData.decrypt(row.mobileCipher());
+    }
+
+    /** The activity's name as sign-up knows it. */
+    @Transactional(readOnly = true)
+    public String activityName(long activityId) {
+        return repo.slot(activityId, false).map(Slot::activityName)
+                .orElseThrow(() -> new NotFoundException("activity " + activityId));
     }
 
     @Transactional(readOnly = true)

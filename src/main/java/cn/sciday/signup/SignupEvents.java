@@ -22,6 +22,10 @@ public final class SignupEvents {
     public record MobileRevealed(long registrationId, long activityId, long byAccountId) {
     }
 
+    /** Staff exported an activity's registration list (personal data, audited). */
+    public record ListExported(long activityId, long byAccountId, int rows) {
+    }
+
     /** A ticket was checked in at the door. */
     public record CheckedIn(long registrationId, long activityId, long byAccountId) {
     }
