@@ -25,10 +25,12 @@ import cn.sciday.web.InvalidInputException;
 class RegistrationDeskController {
 
     private final Registrations registrations;
+    private final Feedbacks feedbacks;
     private final ApplicationEventPublisher events;
 
-    RegistrationDeskController(Registrations registrations, ApplicationEventPublisher events) {
+    RegistrationDeskController(Registrations registrations, Feedbacks feedbacks, ApplicationEventPublisher events) {
         this.registrations = registrations;
+        this.feedbacks = feedbacks;
         this.events = events;
     }
 
@@ -38,6 +40,8 @@ class RegistrationDeskController {
         model.addAttribute("seats", registrations.seats(id).orElseThrow());
         model.addAttribute("activityId", id);
         model.addAttribute("activityName", registrations.activityName(id));
+        model.addAttribute("feedback", feedbacks.all(actor, id));
+        model.addAttribute("summary", feedbacks.summary(id));
         return "signup/registrations";
     }
 

@@ -21,9 +21,11 @@ import cn.sciday.web.NotFoundException;
 class SignupPageController {
 
     private final Registrations registrations;
+    private final Feedbacks feedbacks;
 
-    SignupPageController(Registrations registrations) {
+    SignupPageController(Registrations registrations, Feedbacks feedbacks) {
         this.registrations = registrations;
+        this.feedbacks = feedbacks;
     }
 
     @GetMapping("/activities/{id}/signup")
@@ -62,7 +64,11 @@ class SignupPageController {
 
     @GetMapping("/tickets/{id}")
     String ticket(Actor actor, @PathVariable long id, Model model) {
-        model.addAttribute("ticket", registrations.ticket(actor, id));
+        Ticket ticket = registrations.ticket(actor, id);
+        model.addAttribute("ticket", ticket);
+        boolean ended = !feedbacks.now().isBefore(ticket.endsAt());
+        model.addAttribute("canRate", ended && ticket.checkedIn() && !feedbacks.hasGiven(actor, ticket.activityId()));
+        model.addAttribute("rated", feedbacks.hasGiven(actor, ticket.activityId()));
         return "signup/ticket";
     }
 
