@@ -16,9 +16,14 @@ public class RecordingSmsSender implements SmsSender {
     }
 
     private final List<Sms> sent = new CopyOnWriteArrayList<>();
+    /** The next N sends fail as if the gateway answered 503. */
+    public final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void send(String mobile, String text) {
+        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("SMS gateway answered 503");
+        }
         sent.add(new Sms(mobile, text));
     }
 
@@ -42,5 +47,6 @@ public class RecordingSmsSender implements SmsSender {
 
     public void clear() {
         sent.clear();
+        failNext.set(0);
     }
 }

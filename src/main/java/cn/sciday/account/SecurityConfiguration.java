@@ -75,7 +75,7 @@ class SecurityConfiguration {
                 .requestMatchers(open.toArray(String[]::new)).permitAll()
                 .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("CITY_ADMIN")
                 .requestMatchers("/workbench", "/workbench/**", "/profile", "/profile/**", "/logout", "/api/v1/me",
-                        "/api/v1/tokens/*").authenticated()
+                        "/api/v1/tokens/*", "/inbox", "/inbox/**", "/api/v1/inbox", "/api/v1/inbox/**").authenticated()
                 .anyRequest().hasAuthority(SciDayPrincipal.APPROVED))
             .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                 .defaultSuccessUrl("/workbench", false).failureHandler(loginFailure()).permitAll())

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,7 +44,6 @@ import cn.sciday.web.PersonalData;
  * the recording SMS sender: outages are retried with backoff and nothing is lost or sent twice.
  */
 @IntegrationTest
-@Import(RecordingSmsSender.Config.class)
 class OutboxDeliveryIntegrationTests {
 
     static final int SMTP_PORT = freePort();
@@ -65,7 +63,7 @@ class OutboxDeliveryIntegrationTests {
     @Autowired
     JavaMailSender mailSender;
     @Autowired
-    RecordingSmsSender sms;
+    cn.sciday.RecordingSmsSender sms;
     @Autowired
     PersonalData personalData;
     @Autowired
@@ -82,7 +80,7 @@ class OutboxDeliveryIntegrationTests {
     @BeforeEach
     void clean() {
         jdbc.sql("delete from outbox_message").update();
-        sms.reset();
+        sms.clear();
         clock.reset();
     }
 
@@ -191,7 +189,7 @@ class OutboxDeliveryIntegrationTests {
         clock.advance(Duration.ofSeconds(30));
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
         assertThat(dispatcher.dispatchDue()).isZero();
-        assertThat(sms.sent).containsExactly(new RecordingSmsSender.Sent(mobile, "您报名的活动改到 9月18日 14:00。"));
+        assertThat(sms.sent()).containsExactly(new cn.sciday.RecordingSmsSender.Sms(mobile, "您报名的活动改到 9月18日 14:00。"));
     }
 
     /** Starts the dispatchers at the same moment and runs each until nothing is due; returns what each delivered. */

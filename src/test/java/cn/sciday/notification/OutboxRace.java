@@ -33,7 +33,7 @@ final class OutboxRace implements AutoCloseable {
     final JdbcClient jdbc;
     final PersonalData personalData = new PersonalData(new MockEnvironment().withProperty("sciday.crypto.key", KEY));
     final MutableClock clock = new MutableClock(MutableClock.DEMO_START, ZoneId.of("Asia/Shanghai"));
-    final RecordingSmsSender sms = new RecordingSmsSender();
+    final SlowSmsSender sms = new SlowSmsSender();
 
     OutboxRace(String url, String schema) {
         dataSource = new HikariDataSource();
@@ -64,7 +64,7 @@ final class OutboxRace implements AutoCloseable {
     Map<String, Long> race(OutboxRepository first, OutboxRepository second, long delayMillis) throws Exception {
         sms.delayMillis = delayMillis;
         OutboxDeliveryIntegrationTests.runTogether(List.of(dispatcher(first), dispatcher(second)));
-        return sms.sent.stream().collect(Collectors.groupingBy(RecordingSmsSender.Sent::text, Collectors.counting()));
+        return sms.sent.stream().collect(Collectors.groupingBy(SlowSmsSender.Sent::text, Collectors.counting()));
     }
 
     long undelivered() {

@@ -4,12 +4,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
-/** An SMS sender that records what it sends, can be told to fail, and can be slowed down to widen races. */
-class RecordingSmsSender implements SmsSender {
+/** An SMS sender for the dispatcher race: records what it sends and can be slowed down to widen races. */
+class SlowSmsSender implements SmsSender {
 
     record Sent(String mobile, String text) {
     }
@@ -37,16 +34,5 @@ class RecordingSmsSender implements SmsSender {
         sent.clear();
         failNext.set(0);
         delayMillis = 0;
-    }
-
-    /** Puts the recorder in place of the application's SMS sender. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
-
-        @Bean
-        @Primary
-        RecordingSmsSender recordingSmsSender() {
-            return new RecordingSmsSender();
-        }
     }
 }
