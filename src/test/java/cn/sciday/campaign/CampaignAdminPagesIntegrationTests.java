@@ -71,6 +71,11 @@ class CampaignAdminPagesIntegrationTests {
             mvc.perform(get(url).with(as(organizer))).andExpect(status().isForbidden());
             mvc.perform(get(url).with(as(coordinator))).andExpect(status().isForbidden());
             mvc.perform(get(url).with(as(admin))).andExpect(status().isOk());
+            // every text comes from the bundles, in both languages
+            mvc.perform(get(url).param("lang", "en").with(as(admin)))
+                    .andExpect(content().string(allOf(containsString("lang=\"en\""), not(containsString("??")))));
+            mvc.perform(get(url).param("lang", "zh-CN").with(as(admin)))
+                    .andExpect(content().string(not(containsString("??"))));
         }
         for (MockHttpServletRequestBuilder request : List.of(headline("新主题"), post("/admin/campaigns/" + id + "/clone")
                 .param("year", "2030"), post("/admin/campaigns/" + id + "/activate"),

@@ -4,6 +4,7 @@ import static cn.sciday.TestLogins.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -62,6 +63,11 @@ class OrganizationAdminIntegrationTests {
             mvc.perform(get(url).with(as(organizer))).andExpect(status().isForbidden());
             mvc.perform(get(url).with(as(coordinator))).andExpect(status().isForbidden());
             mvc.perform(get(url).with(as(admin))).andExpect(status().isOk());
+            // every text comes from the bundles, in both languages
+            mvc.perform(get(url).param("lang", "en").with(as(admin)))
+                    .andExpect(content().string(allOf(containsString("lang=\"en\""), not(containsString("??")))));
+            mvc.perform(get(url).param("lang", "zh-CN").with(as(admin)))
+                    .andExpect(content().string(not(containsString("??"))));
         }
         for (MockHttpServletRequestBuilder page : List.of(
                 post("/admin/organizations").param("kind", "DIVISION").param("name", "越权新区"),
