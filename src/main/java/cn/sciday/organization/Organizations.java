@@ -218,9 +218,7 @@ public class Organizations {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "请填写名称。");
         }
-        if (findByName(name).isPresent()) {
-            throw new ConflictException("已有同名的组织：" + name.strip());
-        }
+        requireNamesFree(null, name, fullName, aliases);
         long parent = city().id();
         long id = repo.insert(new Organization(null, kind, name.strip(),
                 fullName == null || fullName.isBlank() ? name.strip() : fullName.strip(),
@@ -237,12 +235,30 @@ public class Organizations {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "请填写名称。");
         }
+        requireNamesFree(id, name, fullName, aliases);
         o.name = name.strip();
         o.fullName = fullName == null || fullName.isBlank() ? o.name : fullName.strip();
         o.aliases = aliases == null ? o.aliases : String.join(",", aliases);
         repo.update(o);
         events.publishEvent(new OrganizationChanged(id, o.name, "RENAMED"));
         return get(id);
+    }
+
+    /** A name, full name or alias that another organization already answers to would make names ambiguous. */
+    private void requireNamesFree(Long self, String name, String fullName, List<String> aliases) {
+        List<String> names = new ArrayList<>();
+        names.add(name);
+        names.add(fullName);
+        if (aliases != null) {
+            names.addAll(aliases);
+        }
+        for (String n : names) {
+            Optional<OrganizationView> other = findByName(n).filter(o -> self == null || o.id() != self);
+            if (other.isPresent()) {
+                throw new ConflictException("已有同名的组织：" + n.strip()
+                        + (n.strip().equals(other.get().name()) ? "" : "（" + other.get().name() + "）"));
+            }
+        }
     }
 
     /** Creates the city association at the root (seeding only). */

@@ -1,0 +1,34 @@
+package cn.sciday.web;
+
+import org.springframework.validation.BindingResult;
+
+/**
+ * Puts a domain rule's complaint ({@link InvalidInputException}) onto a page form, so that the form is shown again
+ * with the message next to the field it concerns (or in the error summary when no field of the form matches).
+ */
+public final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    public static void reject(BindingResult result, InvalidInputException e) {
+        for (InvalidInputException.Problem p : e.problems()) {
+            if (hasField(result, p.field())) {
+                result.rejectValue(p.field(), "domain", p.message());
+            } else {
+                result.reject("domain", p.message());
+            }
+        }
+    }
+
+    private static boolean hasField(BindingResult result, String field) {
+        if (field == null || field.isBlank()) {
+            return false;
+        }
+        try {
+            return result.getFieldType(field) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
