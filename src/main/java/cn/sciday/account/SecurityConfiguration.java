@@ -73,7 +73,7 @@ class SecurityConfiguration {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(open.toArray(String[]::new)).permitAll()
-                .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("CITY_ADMIN")
+                .requestMatchers("/admin", "/admin/**", "/api/v1/admin/**").hasRole("CITY_ADMIN")
                 .requestMatchers("/workbench", "/workbench/**", "/profile", "/profile/**", "/logout", "/api/v1/me",
                         "/api/v1/tokens/*", "/inbox", "/inbox/**", "/api/v1/inbox", "/api/v1/inbox/**").authenticated()
                 .anyRequest().hasAuthority(SciDayPrincipal.APPROVED))

@@ -51,6 +51,8 @@ class SignupWebIntegrationTests {
     Accounts accounts;
     @Autowired
     Organizations organizations;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     long activity;
     Actor me;
@@ -146,6 +148,8 @@ class SignupWebIntegrationTests {
                 .with(TestLogins.as(staff.get("owner")))).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(redirect).isEqualTo(desk);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'REGISTRANT_PHONE_VIEWED' and target_id = ?")
+                .param(String.valueOf(t.id())).query(Integer.class).single()).as("the reveal is audited").isEqualTo(1);
 
         expect(get(desk + ".xlsx"), "otherCoordinator", 404);
         byte[] xlsx = mvc.perform(get(desk + ".xlsx").with(TestLogins.as(staff.get("coordinator"))))
@@ -156,6 +160,8 @@ class SignupWebIntegrationTests {
             assertThat(row.getCell(2).getStringCellValue()).contains("****").doesNotContain(mobileOf(me).substring(3, 7));
             assertThat(row.getCell(6).getStringCellValue()).isEqualTo(t.code());
         }
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'REGISTRATIONS_EXPORTED' and target_id = ?")
+                .param(String.valueOf(activity)).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,24 @@
+package cn.sciday.account;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The city admin's hub: one place for the plan, organizations, accounts and the audit trail. */
+@Controller
+class AdminHomeController {
+
+    @GetMapping("/admin")
+    String home(Model model) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("/admin/campaigns", "admin.home.campaigns");
+        links.put("/admin/organizations", "admin.home.organizations");
+        links.put("/admin/accounts", "admin.home.accounts");
+        links.put("/admin/audit", "admin.home.audit");
+        model.addAttribute("links", links);
+        return "admin/home";
+    }
+}

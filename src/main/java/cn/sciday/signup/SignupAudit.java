@@ -1,0 +1,57 @@
+package cn.sciday.signup;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.sciday.web.AuditEvent;
+
+/** Every sign-up change and every sensitive read goes to the audit trail. */
+@Component
+class SignupAudit {
+
+    private final ApplicationEventPublisher events;
+
+    SignupAudit(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    @EventListener
+    void on(SignupEvents.Registered e) {
+        audit("REGISTERED", "REGISTRATION", e.registrationId(), "activity " + e.activityId() + " " + e.status());
+    }
+
+    @EventListener
+    void on(SignupEvents.Cancelled e) {
+        audit("REGISTRATION_CANCELLED", "REGISTRATION", e.registrationId(), "activity " + e.activityId());
+    }
+
+    @EventListener
+    void on(SignupEvents.Promoted e) {
+        audit("WAITLIST_PROMOTED", "REGISTRATION", e.registrationId(), "activity " + e.activityId());
+    }
+
+    @EventListener
+    void on(SignupEvents.CheckedIn e) {
+        audit("CHECKED_IN", "REGISTRATION", e.registrationId(), "activity " + e.activityId());
+    }
+
+    @EventListener
+    void on(SignupEvents.MobileRevealed e) {
+        audit("REGISTRANT_PHONE_VIEWED", "REGISTRATION", e.registrationId(), "activity " + e.activityId());
+    }
+
+    @EventListener
+    void on(SignupEvents.ListExported e) {
+        audit("REGISTRATIONS_EXPORTED", "ACTIVITY", e.activityId(), e.rows() + " rows");
+    }
+
+    @EventListener
+    void on(Feedbacks.CommentHidden e) {
+        audit("FEEDBACK_HIDDEN", "FEEDBACK", e.feedbackId(), e.reason());
+    }
+
+    private void audit(String action, String type, long id, String detail) {
+        events.publishEvent(new AuditEvent(action, type, String.valueOf(id), detail));
+    }
+}
