@@ -82,8 +82,8 @@ class SecurityConfiguration {
             .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))
             .csrf(csrf -> csrf.ignoringRequestMatchers(
                     request -> api.matches(request) && BearerTokenFilter.hasBearer(request),
-                    // no session cookie, no ambient credentials to forge: the API then answers 401, not 403
-                    request -> api.matches(request) && request.getRequestedSessionId() == null,
+                    // no session, no ambient credentials to forge: the API then answers 401, not 403
+                    request -> api.matches(request) && request.getSession(false) == null,
                     request -> "/api/v1/tokens".equals(path(request)),
                     request -> path(request).startsWith("/api/v1/public/")))
             .exceptionHandling(ex -> ex

@@ -205,7 +205,7 @@ class AccountAdminIntegrationTests {
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(newAccount("nocsrf1", "COORDINATOR", jianghai).with(as(admin))).andExpect(status().isForbidden());
         mvc.perform(json(post("/api/v1/admin/accounts"), accountJson("nocsrf2", "COORDINATOR", jianghai))
-                .with(as(admin))).andExpect(status().isForbidden());
+                .with(as(admin)).session(new org.springframework.mock.web.MockHttpSession())).andExpect(status().isForbidden());
         assertThat(accounts.findStaff("nocsrf1")).isEmpty();
         assertThat(accounts.findStaff("nocsrf2")).isEmpty();
     }

@@ -102,7 +102,8 @@ class CampaignAdminApiIntegrationTests {
         mvc.perform(json(put("/api/v1/admin/campaigns/" + id), headline("主题", "2021-12-31")).with(csrf()).with(as(admin)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("endsOn"));
-        mvc.perform(json(put("/api/v1/admin/campaigns/" + id), headline("不带令牌", "2021-09-11")).with(as(admin)))
+        mvc.perform(json(put("/api/v1/admin/campaigns/" + id), headline("不带令牌", "2021-09-11")).with(as(admin))
+                .session(new org.springframework.mock.web.MockHttpSession()))
                 .andExpect(status().isForbidden());
         assertThat(campaigns.get(id).theme()).isEqualTo("全民科学素质提升");
         mvc.perform(get("/api/v1/admin/campaigns/99999").with(as(admin))).andExpect(status().isNotFound());

@@ -174,7 +174,7 @@ class OrganizationAdminIntegrationTests {
         mvc.perform(post("/admin/organizations").with(as(admin)).param("kind", "DIVISION").param("name", "无令牌新区"))
                 .andExpect(status().isForbidden());
         mvc.perform(json(post("/api/v1/admin/organizations"), "{\"kind\":\"DIVISION\",\"name\":\"无令牌新区\"}")
-                .with(as(admin))).andExpect(status().isForbidden());
+                .with(as(admin)).session(new org.springframework.mock.web.MockHttpSession())).andExpect(status().isForbidden());
         assertThat(organizations.findByName("无令牌新区")).isEmpty();
     }
 
