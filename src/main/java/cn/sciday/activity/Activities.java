@@ -3,12 +3,9 @@ package cn.sciday.activity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.sciday.campaign.Campaign;
 import cn.sciday.campaign.CampaignManagement;
-import cn.sciday.campaign.ContentTheme;
-import cn.sciday.campaign.JointAction;
 import cn.sciday.campaign.MilestoneKind;
 import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
@@ -45,16 +40,19 @@ public class Activities {
     private final Organizations organizations;
     private final ActivityRules rules;
     private final ActivityMessages messages;
+    private final ActivityViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Activities(ActivityRepository repo, CampaignManagement campaigns, Organizations organizations,
-            ActivityRules rules, ActivityMessages messages, ApplicationEventPublisher events, Clock clock) {
+            ActivityRules rules, ActivityMessages messages, ActivityViews views, ApplicationEventPublisher events,
+            Clock clock) {
         this.repo = repo;
         this.campaigns = campaigns;
         this.organizations = organizations;
         this.rules = rules;
         this.messages = messages;
+        this.views = views;
         this.events = events;
         this.clock = clock;
     }
@@ -67,6 +65,7 @@ public class Activities {
         return create(actor, form, clock.instant());
     }
 
+    @Transactional
     ActivityView create(Actor actor, ActivityForm form, Instant at) {
         if (!ActivityPolicy.mayPropose(actor)) {
             throw new AccessDeniedException(messages.get("activity.forbidden.propose"));
@@ -80,7 +79,7 @@ public class Activities {
         Activity stored = draft.withId(id);
         repo.appendTransitions(id, stored.takeTransitions());
         stored.takeEvents().forEach(events::publishEvent);
-        return view(actor, repo.findById(id).orElseThrow(), new Names());
+        return views.view(actor, repo.findById(id).orElseThrow(), views.names());
     }
 
     /** What is wrong with a proposal in the current campaign (empty when nothing is), field by field. */
@@ -142,7 +141,7 @@ public class Activities {
                 return null;
             });
         }
-        return view(actor, a, new Names());
+        return views.view(actor, a, views.names());
     }
 
     /** Changes a published activity's time, place, format, online address or capacity. */
@@ -158,10 +157,10 @@ public class Activities {
             throw translated(new ActivityConflict("activity.conflict.change.notPublished"));
         }
         ActivityDetails next = rules.checkChange(form, campaign, a.details(), organizations.divisions());
-        Names names = new Names();
+        ActivityViews.Names names = views.names();
         guarded(() -> a.change(next, actor, at, d -> names.org(d).name()));
         persist(a);
-        return view(actor, repo.findById(a.id()).orElseThrow(), names);
+        return views.view(actor, repo.findById(a.id()).orElseThrow(), names);
     }
 
     // ---- transitions ------------------------------------------------------------------------------------------
@@ -213,6 +212,7 @@ public class Activities {
         return batch(actor, ids, ActivityAction.APPROVE, comment, clock.instant());
     }
 
+    @Transactional
     ActivityView act(Actor actor, long id, ActivityAction action, String text, Instant at) {
         Activity a = prepare(actor, id, action, text, at);
         persist(a);
@@ -291,7 +291,7 @@ public class Activities {
     /** An activity the actor may see, or 404. */
     @Transactional(readOnly = true)
     public ActivityView get(Actor actor, long id) {
-        return view(actor, load(actor, id), new Names());
+        return views.view(actor, load(actor, id), views.names());
     }
 
     /** Everything the actor may see in the current campaign, filtered and paged. */
@@ -346,7 +346,7 @@ public class Activities {
         load(actor, id);
         return repo.transitions(id).stream()
                 .map(t -> new ActivityTransitionView(t.action(), t.from(), t.to(), t.actorId(), t.actorName(),
-                        t.actorRole(), beijing(t.at()), t.remark()))
+                        t.actorRole(), ActivityViews.beijing(t.at()), t.remark()))
                 .toList();
     }
 
@@ -355,7 +355,7 @@ public class Activities {
         load(actor, id);
         return repo.changes(id).stream()
                 .map(c -> new ActivityChangeView(c.field(), c.before(), c.after(), c.actorId(), c.actorName(),
-                        beijing(c.at())))
+                        ActivityViews.beijing(c.at())))
                 .toList();
     }
 
@@ -370,8 +370,8 @@ public class Activities {
         Long campaign = campaigns.current().map(Campaign::id).orElse(null);
         ActivityQuery q = new ActivityQuery(campaign, null, statuses, ActivityQuery.Queue.NONE, filter.divisionId(),
                 filter.jointAction(), false, filter.offset(), filter.size());
-        Names names = new Names();
-        List<PublicActivity> items = repo.find(q).stream().map(a -> publicView(a, names)).toList();
+        ActivityViews.Names names = views.names();
+        List<PublicActivity> items = repo.find(q).stream().map(a -> views.publicView(a, names)).toList();
         return new ActivityPage<>(items, repo.count(q), filter.page(), filter.size());
     }
 
@@ -380,7 +380,7 @@ public class Activities {
     public PublicActivity publicGet(long id) {
         Activity a = repo.findById(id).filter(x -> x.status().isPublic())
                 .orElseThrow(() -> new NotFoundException("activity " + id));
-        return publicView(a, new Names());
+        return views.publicView(a, views.names());
     }
 
     /** Whether an activity of this name is stored (demo data looks for its own). */
@@ -393,8 +393,8 @@ public class Activities {
     private ActivityPage<ActivityView> page(Actor actor, ActivityFilter filter, Collection<Long> orgIds,
             ActivityQuery.Queue queue) {
         ActivityQuery q = query(orgIds, filter, queue, true);
-        Names names = new Names();
-        List<ActivityView> items = repo.find(q).stream().map(a -> view(actor, a, names)).toList();
+        ActivityViews.Names names = views.names();
+        List<ActivityView> items = repo.find(q).stream().map(a -> views.view(actor, a, names)).toList();
         return new ActivityPage<>(items, repo.count(q), filter.page(), filter.size());
     }
 
@@ -456,89 +456,5 @@ public class Activities {
 
     private ConflictException translated(ActivityConflict e) {
         return new ConflictException(messages.get(e.key(), e.args()));
-    }
-
-    private Set<ActivityAction> actions(Actor actor, Activity a) {
-        Set<ActivityAction> allowed = EnumSet.noneOf(ActivityAction.class);
-        for (ActivityAction action : ActivityAction.values()) {
-            if (ActivityPolicy.mayAttempt(actor, action, a.organizationId(), a.reviewLevel()) && a.allows(action)
-                    && !(action == ActivityAction.RETURN && !actor.isCityAdmin()
-                            && a.status() == ActivityStatus.ENDORSED)) {
-                allowed.add(action);
-            }
-        }
-        return allowed;
-    }
-
-    private ActivityView view(Actor actor, Activity a, Names names) {
-        ActivityDetails d = a.details();
-        Campaign c = names.campaign(a.campaignId());
-        OrganizationView org = names.org(a.organizationId());
-        String coordinator = org.isUnit() && org.parentName() != null ? org.parentName() : names.cityName();
-        String reviewer = switch (a.status()) {
-            case SUBMITTED -> a.reviewLevel() == ReviewLevel.COORDINATOR ? coordinator : names.cityName();
-            case ENDORSED -> names.cityName();
-            default -> null;
-        };
-        return new ActivityView(a.id(), d.name(), a.status(), a.reviewLevel(), d.jointAction(),
-                jointActionName(c, d.jointAction()), d.themes(), themeTitles(c, d.themes()), a.organizationId(),
-                org.name(), coordinator, reviewer, d.coOrganizers(), d.format(), local(d.startsAt()),
-                local(d.endsAt()), d.divisionId(), d.divisionId() == null ? null : names.org(d.divisionId()).name(),
-                d.venue(), d.onlineUrl(), d.audiences(), d.expectedParticipants(), d.signupOpen(), d.capacity(),
-                d.keyActivity(), d.summary(), d.description(), d.contactName(), d.contactPhone(), a.late(),
-                beijing(a.submittedAt()), beijing(a.publishedAt()), a.returnReason(), a.cancelReason(),
-                a.status().isPublic() ? c.brandLabel() : null, a.campaignId(), beijing(a.createdAt()),
-                beijing(a.updatedAt()), actions(actor, a));
-    }
-
-    private PublicActivity publicView(Activity a, Names names) {
-        ActivityDetails d = a.details();
-        Campaign c = names.campaign(a.campaignId());
-        return new PublicActivity(a.id(), d.name(), a.status(), d.jointAction(), jointActionName(c, d.jointAction()),
-                d.themes(), themeTitles(c, d.themes()), names.org(a.organizationId()).name(), d.coOrganizers(),
-                d.format(), local(d.startsAt()), local(d.endsAt()), d.divisionId(),
-                d.divisionId() == null ? null : names.org(d.divisionId()).name(), d.venue(), d.onlineUrl(),
-                d.audiences(), d.signupOpen(), d.capacity(), d.summary(), d.description(), a.cancelReason(),
-                c.brandLabel());
-    }
-
-    private static String jointActionName(Campaign c, Integer number) {
-        return number == null ? null : c.jointAction(number).map(JointAction::name).orElse(null);
-    }
-
-    private static List<String> themeTitles(Campaign c, List<Integer> numbers) {
-        return numbers.stream().map(n -> c.contentTheme(n).map(ContentTheme::title).orElse(String.valueOf(n)))
-                .toList();
-    }
-
-    private static LocalDateTime local(Instant t) {
-        return t == null ? null : LocalDateTime.ofInstant(t, Campaign.ZONE);
-    }
-
-    private static OffsetDateTime beijing(Instant t) {
-        return t == null ? null : t.atZone(Campaign.ZONE).toOffsetDateTime();
-    }
-
-    /** Names and campaigns looked up once per call. */
-    private final class Names {
-
-        private final Map<Long, OrganizationView> orgs = new HashMap<>();
-        private final Map<Long, Campaign> campaignsById = new HashMap<>();
-        private String city;
-
-        OrganizationView org(long id) {
-            return orgs.computeIfAbsent(id, organizations::get);
-        }
-
-        Campaign campaign(long id) {
-            return campaignsById.computeIfAbsent(id, campaigns::get);
-        }
-
-        String cityName() {
-            if (city == null) {
-                city = organizations.city().name();
-            }
-            return city;
-        }
     }
 }

@@ -154,14 +154,14 @@ class MyActivitiesController {
     @PostMapping("/my/activities/{id}/change")
     public String change(Actor actor, @PathVariable long id, @Valid @ModelAttribute("form") ActivityChangeForm form,
             BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
-        ActivityView view = activities.editable(actor, id);
-        if (result.hasErrors()) {
-            return changePage(model, form, FormErrors.of(result, messages, locale), view);
-        }
         try {
+            ActivityView view = activities.editable(actor, id);
+            if (result.hasErrors()) {
+                return changePage(model, form, FormErrors.of(result, messages, locale), view);
+            }
             activities.change(actor, id, form);
         } catch (InvalidInputException e) {
-            return changePage(model, form, FormErrors.of(e), view);
+            return changePage(model, form, FormErrors.of(e), activities.get(actor, id));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
             return "redirect:/activities/manage/" + id;
