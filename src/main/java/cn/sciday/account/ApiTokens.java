@@ -31,21 +31,6 @@ class ApiTokens {
     static final Duration STAFF_TTL = Duration.ofDays(30);
     static final Duration PUBLIC_TTL = Duration.ofDays(7);
 
-    /** A token as its owner sees it on the profile page (never the secret itself). */
-    record TokenInfo(long id, String label, Instant createdAt, Instant expiresAt, Instant revokedAt,
-            Instant lastUsedAt) {
-
-        boolean active(Instant now) {
-            return revokedAt == null && now.isBefore(expiresAt);
-        }
-
-        /** Expiry in Beijing time, for the profile page. */
-        String expiresText() {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .format(expiresAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
-        }
-    }
-
     /** A newly issued token: the secret is shown once. */
     record Issued(long id, String token, Instant expiresAt) {
     }
@@ -103,11 +88,11 @@ class ApiTokens {
     }
 
     @Transactional(readOnly = true)
-    List<TokenInfo> of(long accountId) {
+    List<ApiTokenInfo> of(long accountId) {
         return jdbc.sql("""
                 select id, label, created_at, expires_at, revoked_at, last_used_at from api_token
                 where account_id = ? order by id desc""").param(accountId)
-                .query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), inst(rs.getTimestamp(3)),
+                .query((rs, n) -> new ApiTokenInfo(rs.getLong(1), rs.getString(2), inst(rs.getTimestamp(3)),
                         inst(rs.getTimestamp(4)), inst(rs.getTimestamp(5)), inst(rs.getTimestamp(6)))).list();
     }
 

@@ -302,7 +302,7 @@ class AccountSecurityIntegrationTests {
 
     long tokenIdOf(String token, String user) {
         return accounts.findStaff(user).map(a -> a.id()).map(id -> tokens.of(id).stream()
-                .filter(t -> t.revokedAt() == null).mapToLong(ApiTokens.TokenInfo::id).max().orElseThrow())
+                .filter(t -> t.revokedAt() == null).mapToLong(ApiTokenInfo::id).max().orElseThrow())
                 .orElseThrow();
     }
 
