@@ -11,7 +11,7 @@ record QuizAttempt(long id, long roundId, long accountId, boolean practice, Loca
     static final String OPEN = "OPEN";
     static final String SUBMITTED = "SUBMITTED";
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return OPEN.equals(status);
     }
 

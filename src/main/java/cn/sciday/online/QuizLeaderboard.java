@@ -146,7 +146,7 @@ class QuizLeaderboard {
     /** How often a question was answered right in a round. */
     record QuestionStat(QuizQuestion question, long answered, long right) {
 
-        double rate() {
+        public double rate() {
             return answered == 0 ? 0 : (double) right / answered;
         }
 

@@ -96,8 +96,8 @@ class QuizPageController {
         QuizPaper paper = (QuizPaper) view;
         model.addAttribute("paper", paper);
         model.addAttribute("deadlineMillis", paper.deadline().toEpochMilli());
-        model.addAttribute("deadline", paper.deadline().atZone(cn.sciday.campaign.Campaign.ZONE).toLocalTime()
-                .withNano(0).toString());
+        model.addAttribute("deadline", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(paper.deadline().atZone(cn.sciday.campaign.Campaign.ZONE)));
         model.addAttribute("minutesLeft", (paper.secondsLeft() + 59) / 60);
         return "quiz/attempt";
     }

@@ -16,13 +16,13 @@ record QuizQuestion(Long id, QuestionType type, String stem, List<String> option
     }
 
     /** Each option with its letter, for pages and JSON. */
-    List<QuizOption> labelledOptions() {
+    public List<QuizOption> labelledOptions() {
         return java.util.stream.IntStream.range(0, options.size())
                 .mapToObj(i -> new QuizOption(letter(i), options.get(i))).toList();
     }
 
     /** The correct answer as a person reads it: 对, 错, A, A、C. */
-    String correctAnswerText() {
+    public String correctAnswerText() {
         return QuestionRules.answerText(type, correctAnswer);
     }
 }

@@ -13,13 +13,13 @@ record QuizRound(long id, long campaignId, String title, Instant opensAt, Instan
     /** Answers that arrive this long after the limit still count (network delay). */
     static final int GRACE_SECONDS = 5;
 
-    enum Status { UPCOMING, OPEN, CLOSED }
+    public enum Status { UPCOMING, OPEN, CLOSED }
 
-    int questionCount() {
+    public int questionCount() {
         return trueFalseCount + singleCount + multipleCount;
     }
 
-    int count(QuestionType type) {
+    public int count(QuestionType type) {
         return switch (type) {
             case TRUE_FALSE -> trueFalseCount;
             case SINGLE -> singleCount;
@@ -27,22 +27,22 @@ record QuizRound(long id, long campaignId, String title, Instant opensAt, Instan
         };
     }
 
-    int limitSeconds() {
+    public int limitSeconds() {
         return Math.min(totalSeconds, secondsPerQuestion * questionCount());
     }
 
-    int maxScore() {
+    public int maxScore() {
         return pointsPerQuestion * questionCount();
     }
 
-    Status status(Instant now) {
+    public Status status(Instant now) {
         if (now.isBefore(opensAt)) {
             return Status.UPCOMING;
         }
         return now.isBefore(closesAt) ? Status.OPEN : Status.CLOSED;
     }
 
-    boolean isOpen(Instant now) {
+    public boolean isOpen(Instant now) {
         return status(now) == Status.OPEN;
     }
 }
