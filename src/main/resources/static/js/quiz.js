@@ -5,7 +5,8 @@
   var box = document.getElementById('quiz-countdown');
   var live = document.getElementById('quiz-announce');
   if (!box || !live) { return; }
-  var deadline = Number(box.getAttribute('data-deadline'));
+  // Count from the seconds the server says are left, so that a wrong clock on the phone does not matter.
+  var deadline = Date.now() + 1000 * Number(box.getAttribute('data-seconds-left'));
   var text = box.querySelector('.quiz-countdown-text');
   var label = box.getAttribute('data-label') || '';
   var over = box.getAttribute('data-over') || '';

@@ -95,7 +95,6 @@ class QuizPageController {
         }
         QuizPaper paper = (QuizPaper) view;
         model.addAttribute("paper", paper);
-        model.addAttribute("deadlineMillis", paper.deadline().toEpochMilli());
         model.addAttribute("deadline", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
                 .format(paper.deadline().atZone(cn.sciday.campaign.Campaign.ZONE)));
         model.addAttribute("minutesLeft", (paper.secondsLeft() + 59) / 60);
