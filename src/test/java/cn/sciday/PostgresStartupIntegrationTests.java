@@ -25,7 +25,8 @@ class PostgresStartupIntegrationTests {
              ConfigurableApplicationContext app = new SpringApplicationBuilder(SciDayApplication.class)
                      .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=",
                              "--spring.datasource.password=", "--server.port=0", "--sciday.demo.mode=off",
-                             "--spring.flyway.schemas=" + db.schema(), "--logging.level.root=WARN")) {
+                             "--spring.flyway.schemas=" + db.schema(), "--logging.level.root=WARN",
+                             "--sciday.crypto.key=c2NpZGF5LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmchISE=")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(

@@ -208,6 +208,19 @@ class QuizWebIntegrationTests {
         assertThat(board).doesNotContain(mobile).doesNotContain("accountId");
         // Another person's attempt is not found.
         mvc.perform(get("/api/v1/quiz/attempts/" + attemptId).with(as("otherPublic"))).andExpect(status().isNotFound());
+        // The city sees the correct rates and exports the winners with masked mobile numbers.
+        mvc.perform(get("/admin/quiz/rounds/" + roundId + "/stats").with(as("city"))).andExpect(status().isOk())
+                .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("已提交正式答卷 1 份")
+                        .contains("0.0%"));
+        byte[] xlsx = mvc.perform(get("/admin/quiz/rounds/" + roundId + "/winners.xlsx").with(as("city")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("手机号（已脱敏）");
+            assertThat(sheet.getRow(2).getCell(0).getNumericCellValue()).isEqualTo(1);
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("139****5678");
+            assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("江海区");
+        }
     }
 
     @Test
