@@ -106,7 +106,7 @@ class QuizRounds {
             throw new InvalidInputException(problems);
         }
         return new QuizRound(id, campaignId, title, opens, closes, tf, single, multiple, points, perQuestion, total,
-                perDay, f.practiceEnabled(), board, version);
+                perDay, Boolean.TRUE.equals(f.practiceEnabled()), board, version);
     }
 
     private static Instant time(String text, String field, String name, List<InvalidInputException.Problem> problems) {
