@@ -3,6 +3,9 @@ package cn.sciday.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,8 @@ class LoginController {
     private final VerificationCodes codes;
     private final SessionLogin sessionLogin;
     private final DemoMode demo;
+    /** Where an anonymous visitor was going (e.g. /quiz/login) before the login page: we send them back there. */
+    private final RequestCache requestCache = new HttpSessionRequestCache();
 
     LoginController(VerificationCodes codes, SessionLogin sessionLogin, DemoMode demo) {
         this.codes = codes;
@@ -57,7 +62,8 @@ class LoginController {
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         try {
             sessionLogin.login(codes.verify(mobile, code), request, response);
-            return "redirect:/workbench";
+            SavedRequest saved = requestCache.getRequest(request, response);
+            return "redirect:" + (saved == null ? "/workbench" : saved.getRedirectUrl());
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("mobile", PersonalData.normalizeMobile(mobile));
             flash.addFlashAttribute("codeSent", VerificationCodes.VALID.toMinutes());

@@ -1,0 +1,169 @@
+package cn.sciday.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
+
+import cn.sciday.PostgresTestDatabase;
+import cn.sciday.SciDayApplication;
+import cn.sciday.TestLogins;
+import cn.sciday.campaign.Campaign;
+import cn.sciday.organization.Organizations;
+import cn.sciday.web.Actor;
+import cn.sciday.web.Role;
+
+/**
+ * Ten parallel starts by the same person on PostgreSQL: the database guards leave exactly one open attempt, and
+ * exactly one official attempt under a limit of one a day. Negative control: with the open-attempt guard switched
+ * off, the application's own check lets several through.
+ */
+@EnabledIfEnvironmentVariable(named = PostgresTestDatabase.VARIABLE, matches = ".+",
+        disabledReason = "PostgreSQL tests need SCIDAY_TEST_POSTGRES_URL (set by .ci/run)")
+class QuizConcurrencyPostgresTests {
+
+    static final int PARALLEL = 10;
+
+    static PostgresTestDatabase db;
+    static ConfigurableApplicationContext app;
+    static QuizAttempts attempts;
+    static JdbcClient jdbc;
+    static long roundId;
+    static long division;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = PostgresTestDatabase.freshSchema();
+        app = new SpringApplicationBuilder(SciDayApplication.class).run("--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=", "--spring.datasource.password=", "--server.port=0",
+                "--sciday.demo.mode=off", "--spring.flyway.schemas=" + db.schema(), "--logging.level.root=WARN",
+                "--sciday.crypto.key=c2NpZGF5LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmchISE=");
+        attempts = app.getBean(QuizAttempts.class);
+        jdbc = app.getBean(JdbcClient.class);
+        QuizTestData.ensureQuestions(app.getBean(QuestionBank.class), 8);
+        LocalDateTime now = LocalDateTime.now(app.getBean(Clock.class).withZone(Campaign.ZONE))
+                .truncatedTo(ChronoUnit.MINUTES);
+        roundId = app.getBean(QuizRounds.class).create(new QuizRoundForm("并发测试", now.minusHours(1).toString(),
+                now.plusDays(1).toString(), "7", "7", "6", "5", "30", "600", "1", true, "50", null));
+        division = app.getBean(Organizations.class).findByName("江海区").orElseThrow().id();
+        warmUp();
+    }
+
+    /** Opens as many pooled connections as there are racers, so that the race is not a queue for connections. */
+    private static void warmUp() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            futures.add(pool.submit(() -> jdbc.sql("select pg_sleep(0.3)").query().listOfRows()));
+        }
+        for (Future<?> f : futures) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void tenParallelStartsLeaveExactlyOneOpenAttempt() throws Exception {
+        Actor me = joined();
+        List<String> outcomes = race(me, true);
+        assertThat(openAttempts(me)).as(outcomes.toString()).isEqualTo(1);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o).isIn("started", "conflict"));
+    }
+
+    @Test
+    void tenParallelOfficialStartsUnderALimitOfOneCreateOneAttempt() throws Exception {
+        Actor me = joined();
+        List<String> outcomes = race(me, false);
+        assertThat(jdbc.sql("select count(*) from quiz_attempt where round_id = ? and account_id = ? and practice = false")
+                .params(roundId, me.accountId()).query(Integer.class).single()).as(outcomes.toString()).isEqualTo(1);
+        assertThat(openAttempts(me)).isEqualTo(1);
+    }
+
+    @Test
+    void negativeControlWithoutTheDatabaseGuardSeveralAttemptsOpen() throws Exception {
+        // The switch is a field of the service itself, not of its transactional proxy.
+        QuizAttempts target = AopTestUtils.getUltimateTargetObject(attempts);
+        target.openAttemptGuard = false;
+        try {
+            int most = 0;
+            for (int trial = 0; trial < 10 && most <= 1; trial++) {
+                Actor me = joined();
+                race(me, true);
+                most = Math.max(most, openAttempts(me));
+            }
+            assertThat(most).as("open attempts of one person without the guard").isGreaterThan(1);
+        } finally {
+            target.openAttemptGuard = true;
+        }
+    }
+
+    /** A person who has chosen a division (one practice attempt, submitted). */
+    private static Actor joined() {
+        Actor me = TestLogins.actor(Role.PUBLIC, null);
+        QuizPaper first = attempts.start(me, roundId, division, true);
+        attempts.submit(me, first.attemptId(), Map.of());
+        return me;
+    }
+
+    private static List<String> race(Actor me, boolean practice) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        CountDownLatch ready = new CountDownLatch(PARALLEL);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> futures = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            futures.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                try {
+                    attempts.start(me, roundId, null, practice);
+                    return "started";
+                } catch (cn.sciday.web.ConflictException e) {
+                    return "conflict";
+                } catch (RuntimeException e) {
+                    return e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+            }));
+        }
+        ready.await();
+        go.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : futures) {
+            outcomes.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return outcomes;
+    }
+
+    private static int openAttempts(Actor me) {
+        return jdbc.sql("select count(*) from quiz_attempt where round_id = ? and account_id = ? and status = 'OPEN'")
+                .params(roundId, me.accountId()).query(Integer.class).single();
+    }
+}
