@@ -17,6 +17,8 @@ class AdminHomeController {
         links.put("/admin/campaigns", "admin.home.campaigns");
         links.put("/admin/organizations", "admin.home.organizations");
         links.put("/admin/accounts", "admin.home.accounts");
+        links.put("/admin/quiz/questions", "admin.home.quizQuestions");
+        links.put("/admin/quiz/rounds", "admin.home.quizRounds");
         links.put("/admin/audit", "admin.home.audit");
         model.addAttribute("links", links);
         return "admin/home";
