@@ -55,8 +55,8 @@ class RolesBrowserTests {
 
         login("jianghai");
         assertThat(nav()).contains("单位审核");
-        WebElement todo = driver.findElement(By.cssSelector(".todo-list a"));
-        assertThat(todo.getText()).contains("个单位等待审核");
+        WebElement todo = driver.findElements(By.cssSelector(".todo-list a")).stream()
+                .filter(a -> a.getText().contains("个单位等待审核")).findFirst().orElseThrow();
         Browser.assertAccessible(driver, "coordinator workbench");
         todo.click();
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(DemoAccountsSeeder.COMMUNITY)
