@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The sign-up race as a throughput benchmark: confirmed sign-ups per second through the real API (every request a
+# different citizen with a bearer token, all for one activity's seats, so every request takes the slot's row lock)
+# against pgbench's single-row update on the same PostgreSQL in the same run. Target: >= 50%.
+# Usage: bench/signup.sh [people] [seconds]
+source "$(dirname "$0")/common.sh"
+PEOPLE=${1:-20000}; SECONDS_PER_RUN=${2:-15}
+APP_PORT=18090; ACTIVITY=9000001
+build_jar
+fresh_database sciday_bench_signup
+start_app $APP_PORT sciday_bench_signup
+trap 'kill $APP_PID 2>/dev/null; true' EXIT
+export PGPASSWORD=sciday_bench
+PSQL="psql -q -h 127.0.0.1 -U sciday_bench -d sciday_bench_signup -v ON_ERROR_STOP=1"
+
+# One activity's seats (capacity = everyone), open until the end of the campaign.
+CITY=$($PSQL -At -c "select id from organization where kind = 'CITY'")
+$PSQL -c "insert into signup_slot (activity_id, organization_id, activity_name, capacity, confirmed, waitlisted,
+  real_name_required, open_for_signup, starts_at, ends_at, version)
+  values ($ACTIVITY, $CITY, '压测活动', $PEOPLE, 0, 0, false, true, '2021-12-01 09:00+08', '2021-12-01 12:00+08', 0)"
+
+# Citizens with API tokens, made directly in the database (the key is the benchmark's own).
+python3 - "$PEOPLE" "$KEY" "$RESULTS/tokens.txt" > "$RESULTS/people.sql" <<'PY'
+import base64, hashlib, hmac, secrets, sys
+n, key, out = int(sys.argv[1]), base64.b64decode(sys.argv[2]), sys.argv[3]
+mac = key[16:32]
+print("begin;")
+with open(out, "w") as tokens:
+    for i in range(n):
+        mobile = str(15000000000 + i)
+        h = hmac.new(mac, mobile.encode(), hashlib.sha256).hexdigest()
+        print(f"insert into account (display_name, role, mobile_hash, enabled, failed_logins, created_at) "
+              f"values ('{mobile[:3]}****{mobile[-4:]}', 'PUBLIC', '{h}', true, 0, now());")
+        token = "sd_" + secrets.token_urlsafe(32)
+        th = hashlib.sha256(token.encode()).hexdigest()
+        print(f"insert into api_token (account_id, token_hash, label, created_at, expires_at) "
+              f"values (currval(pg_get_serial_sequence('account', 'id')), '{th}', 'bench', now(), now() + interval '30 days');")
+        tokens.write(token + "\n")
+print("commit;")
+PY
+$PSQL -f "$RESULTS/people.sql" >/dev/null
+
+cat > "$RESULTS/signup.lua" <<LUA
+local tokens = {}
+for line in io.lines("$RESULTS/tokens.txt") do tokens[#tokens + 1] = line end
+local counter = 0
+local created = 0
+local thread_id = 0
+local threads = {}
+function setup(thread) thread_id = thread_id + 1; thread:set("tid", thread_id); threads[#threads + 1] = thread end
+function init(args) counter = tid - 1; created = 0 end
+function request()
+  counter = counter + 2
+  local t = tokens[(counter % #tokens) + 1]
+  return wrk.format("POST", "/api/v1/activities/$ACTIVITY/registrations",
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. t}, '{"name":"参加者"}')
+end
+function response(status, headers, body) if status == 201 then created = created + 1 end end
+function done(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + t:get("created") end
+  io.write(string.format("created %d\n", total))
+end
+LUA
+
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens with tokens"
+wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" -s "$RESULTS/signup.lua" "http://127.0.0.1:$APP_PORT" > "$RESULTS/signup-wrk.txt"
+created=$(awk '/^created/ {print $2}' "$RESULTS/signup-wrk.txt")
+confirmed=$($PSQL -At -c "select count(*) from registration where activity_id = $ACTIVITY and status = 'CONFIRMED'")
+slot=$($PSQL -At -c "select confirmed from signup_slot where activity_id = $ACTIVITY")
+app_rate=$(awk -v c="$confirmed" -v s="$SECONDS_PER_RUN" 'BEGIN {printf "%.1f", c/s}')
+
+# pgbench's single-row update on the same database.
+$PSQL -c "create table if not exists bench_counter (id integer primary key, n bigint not null); insert into bench_counter values (1, 0) on conflict do nothing"
+echo "update bench_counter set n = n + 1 where id = 1;" > "$RESULTS/pgbench.sql"
+pg_tps=$(pgbench -n -h 127.0.0.1 -U sciday_bench -c 32 -j 2 -T "$SECONDS_PER_RUN" -f "$RESULTS/pgbench.sql" sciday_bench_signup 2>/dev/null \
+  | awk '/^tps/ {print $3}' | head -1)
+ratio=$(awk -v a="$app_rate" -v p="$pg_tps" 'BEGIN {printf "%.0f%%", 100*a/p}')
+{
+  echo "confirmed sign-ups: $confirmed in ${SECONDS_PER_RUN}s (201 answers: $created; slot counter: $slot)"
+  echo "app confirmed sign-ups/s: $app_rate   pgbench single-row updates/s: $pg_tps   ratio: $ratio"
+  grep -E "Latency|Requests/sec|Non-2xx" "$RESULTS/signup-wrk.txt" || true
+} | tee "$RESULTS/signup-$(date +%Y%m%d-%H%M).txt"
