@@ -44,7 +44,7 @@ cat > "$RESULTS/signup.lua" <<LUA
 local tokens = {}
 for line in io.lines("$RESULTS/tokens.txt") do tokens[#tokens + 1] = line end
 local counter = 0
-local created = 0
+created = 0
 local thread_id = 0
 local threads = {}
 function setup(thread) thread_id = thread_id + 1; thread:set("tid", thread_id); threads[#threads + 1] = thread end
