@@ -82,8 +82,10 @@ class ApiTokens {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.sql("update api_token set last_used_at = ? where id = ?").params(now.atOffset(ZoneOffset.UTC),
-                row.get()[0]).update();
+        // at most one write a minute per token, so that busy API clients do not turn every read into a write
+        jdbc.sql("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                .params(now.atOffset(ZoneOffset.UTC), row.get()[0], now.minusSeconds(60).atOffset(ZoneOffset.UTC))
+                .update();
         return accounts.currentActor(row.get()[1]);
     }
 
