@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells whether a failure means "the database cannot be reached right now" (the answer is then 503 with
@@ -33,6 +34,11 @@ public final class DatabaseOutage {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && isOutage(tx.getApplicationException())) {
+                // the rollback failed on the broken connection; what failed first was the outage
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
