@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -31,6 +32,9 @@ public final class DatabaseOutage {
     public static boolean isOutage(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof OptimisticLockingFailureException) {
+                return false;
+            }
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
@@ -71,6 +72,13 @@ class ErrorAdvice {
                     .header("Retry-After", retryAfter).body(entity.getBody());
         }
         return answer;
+    }
+
+    /** Someone else changed the record first (a transient failure, but not an outage): 409, not 503. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    Object changedMeanwhile(OptimisticLockingFailureException e, HttpServletRequest request,
+            HttpServletResponse response) {
+        return answer(HttpStatus.CONFLICT, "该内容刚被他人修改，请刷新后再试。", List.of(), request, response);
     }
 
     @ExceptionHandler(InvalidInputException.class)
