@@ -3,7 +3,7 @@ package cn.sciday.media;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +12,8 @@ import cn.sciday.web.PublicPaths;
 /**
  * Directories and the default store: contents under {@code sciday.media.dir} (default {@code ./data/media}),
  * uploads spooled under {@code sciday.media.spool-dir} (default {@code <dir>/.spool}) while they are checked.
+ * {@code sciday.media.store=s3} keeps the contents in an S3-compatible store instead ({@link S3Configuration}); the
+ * spool stays local.
  */
 @Configuration(proxyBeanMethods = false)
 class MediaConfiguration {
@@ -28,7 +30,7 @@ class MediaConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(FileStorage.class)
+    @ConditionalOnProperty(name = "sciday.media.store", havingValue = "filesystem", matchIfMissing = true)
     FileStorage fileStorage(Directories directories) {
         return new FilesystemStorage(directories.files());
     }

@@ -13,6 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import cn.sciday.campaign.Campaign;
 import cn.sciday.campaign.CampaignManagement;
 
@@ -66,8 +68,12 @@ public class PersonalDataPurge {
                 .params(clock.instant().atOffset(ZoneOffset.UTC), from, to).update();
     }
 
-    /** Daily at 03:30 Beijing time; running it twice changes nothing. */
+    /**
+     * Daily at 03:30 Beijing time; running it twice changes nothing. One instance runs it (ShedLock); the lock is kept
+     * at least five minutes so that an instance whose clock is a little behind does not run it again.
+     */
     @Scheduled(cron = "${sciday.privacy.purge-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "personal-data-purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     public void scheduled() {
         purgeDue();
     }

@@ -41,19 +41,21 @@ public class Registrations {
     private final PersonalData personalData;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SignupMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
     /** Test switch for the negative control: without the row lock, concurrent sign-ups over-book. */
     private volatile boolean lockSeats = true;
 
     Registrations(RegistrationRepository repo, Organizations organizations, RecipientDirectory recipients,
-            PersonalData personalData, ApplicationEventPublisher events, Clock clock) {
+            PersonalData personalData, ApplicationEventPublisher events, Clock clock, SignupMetrics metrics) {
         this.repo = repo;
         this.organizations = organizations;
         this.recipients = recipients;
         this.personalData = personalData;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** For the concurrency test's negative control only. */
@@ -116,6 +118,15 @@ public class Registrations {
     /** Signs a public user up: a seat while there is one, the waitlist after that. */
     @Transactional
     public Ticket register(Actor actor, long activityId, SignupForm form) {
+        try {
+            return signUp(actor, activityId, form);
+        } catch (ConflictException | InvalidInputException e) {
+            metrics.refused();
+            throw e;
+        }
+    }
+
+    private Ticket signUp(Actor actor, long activityId, SignupForm form) {
         if (!actor.isPublic()) {
             throw new AccessDeniedException("请使用市民账号（手机号）报名。");
         }

@@ -8,10 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +30,8 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+    static final String UNAVAILABLE = "系统暂时无法访问数据库，请稍后再试。";
 
     @ExceptionHandler(NotFoundException.class)
     Object notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) {
@@ -46,6 +53,32 @@ class ErrorAdvice {
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(entity.getBody());
         }
         return answer;
+    }
+
+    /**
+     * The database cannot be reached (no connection within the pool's timeout, a broken connection, a transient
+     * failure): 503 with Retry-After, so that clients and the load balancer retry instead of seeing an error.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, CannotCreateTransactionException.class})
+    Object databaseUnavailable(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("503 {} {}: database unavailable ({})", request.getMethod(), request.getRequestURI(),
+                DatabaseOutageFilter.rootMessage(e));
+        String retryAfter = String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS);
+        response.setHeader("Retry-After", retryAfter);
+        Object answer = answer(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, List.of(), request, response);
+        if (answer instanceof ResponseEntity<?> entity) {
+            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                    .header("Retry-After", retryAfter).body(entity.getBody());
+        }
+        return answer;
+    }
+
+    /** Someone else changed the record first (a transient failure, but not an outage): 409, not 503. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    Object changedMeanwhile(OptimisticLockingFailureException e, HttpServletRequest request,
+            HttpServletResponse response) {
+        return answer(HttpStatus.CONFLICT, "该内容刚被他人修改，请刷新后再试。", List.of(), request, response);
     }
 
     @ExceptionHandler(InvalidInputException.class)

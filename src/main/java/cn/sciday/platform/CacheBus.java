@@ -1,0 +1,124 @@
+package cn.sciday.platform;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Invalidates caches on this instance and on every other one. {@link #evict} and {@link #clear} act locally at once
+ * and send the same order to the other instances through Redis pub/sub when Redis is configured (a no-op on a single
+ * machine). Caches declared by {@link CacheSpec} beans are also cleared, everywhere, after an event they name is
+ * published and its transaction commits. Keys travel as text: {@code String}, {@code Long} and {@code Integer} keys
+ * are evicted one by one elsewhere; any other key clears the whole cache elsewhere.
+ */
+public class CacheBus {
+
+    private static final Logger log = LoggerFactory.getLogger(CacheBus.class);
+    private static final char SEP = '\t';
+
+    private final CacheManager caches;
+    private final List<CacheSpec> specs;
+    private final CacheBroadcast broadcast;
+    private final String instanceId;
+
+    CacheBus(CacheManager caches, List<CacheSpec> specs, CacheBroadcast broadcast, String instanceId) {
+        this.caches = caches;
+        this.specs = List.copyOf(specs);
+        this.broadcast = broadcast;
+        this.instanceId = instanceId;
+    }
+
+    /** Removes one entry here and on the other instances. */
+    public void evict(String cacheName, Object key) {
+        Cache cache = caches.getCache(cacheName);
+        if (cache != null) {
+            cache.evict(key);
+        }
+        String encoded = encode(key);
+        broadcast.publish(encoded == null ? message("clear", cacheName, "") : message("evict", cacheName, encoded));
+    }
+
+    /** Empties a cache here and on the other instances. */
+    public void clear(String cacheName) {
+        clearLocally(cacheName);
+        broadcast.publish(message("clear", cacheName, ""));
+    }
+
+    /** The name this instance uses in its messages. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(Object event) {
+        for (CacheSpec spec : specs) {
+            if (spec.clearedBy(event)) {
+                clear(spec.name());
+            }
+        }
+    }
+
+    /** Applies a message from the broadcast; messages this instance sent are ignored. */
+    void receive(String message) {
+        String[] parts = message.split(String.valueOf(SEP), 4);
+        if (parts.length != 4) {
+            log.warn("Ignoring a malformed cache message: {}", message);
+            return;
+        }
+        if (parts[0].equals(instanceId)) {
+            return;
+        }
+        switch (parts[1]) {
+            case "clear" -> clearLocally(parts[2]);
+            case "evict" -> {
+                Cache cache = caches.getCache(parts[2]);
+                Object key = decode(parts[3]);
+                if (cache != null && key != null) {
+                    cache.evict(key);
+                }
+            }
+            default -> log.warn("Ignoring a cache message with an unknown order: {}", message);
+        }
+    }
+
+    private void clearLocally(String cacheName) {
+        Cache cache = caches.getCache(cacheName);
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
+    private String message(String order, String cacheName, String key) {
+        return instanceId + SEP + order + SEP + cacheName + SEP + key;
+    }
+
+    static String encode(Object key) {
+        if (key instanceof String s && s.indexOf(SEP) < 0) {
+            return "s:" + s;
+        }
+        if (key instanceof Long l) {
+            return "l:" + l;
+        }
+        if (key instanceof Integer i) {
+            return "i:" + i;
+        }
+        return null;
+    }
+
+    static Object decode(String encoded) {
+        try {
+            return switch (encoded.length() < 2 ? "" : encoded.substring(0, 2)) {
+                case "s:" -> encoded.substring(2);
+                case "l:" -> Long.valueOf(encoded.substring(2));
+                case "i:" -> Integer.valueOf(encoded.substring(2));
+                default -> null;
+            };
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

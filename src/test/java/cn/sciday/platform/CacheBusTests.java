@@ -1,0 +1,96 @@
+package cn.sciday.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/** Two instances' caches joined by an in-memory broadcast (Redis in production; see SeveralInstancesRedisTests). */
+class CacheBusTests {
+
+    record Published(long id) {
+    }
+
+    record Unrelated(long id) {
+    }
+
+    static final CacheSpec SPEC = CacheSpec.of("t.pages", Duration.ofMinutes(5), 10).clearedOn(Published.class);
+
+    final List<CacheBus> instances = new ArrayList<>();
+    final Map<CacheBus, CaffeineCacheManager> managers = new IdentityHashMap<>();
+
+    CacheBus instance(String id) {
+        CaffeineCacheManager caches = new CaffeineCacheManager();
+        caches.registerCustomCache(SPEC.name(), Caffeine.newBuilder().recordStats().build());
+        CacheBus bus = new CacheBus(caches, List.of(SPEC), message -> instances.forEach(i -> i.receive(message)), id);
+        instances.add(bus);
+        managers.put(bus, caches);
+        return bus;
+    }
+
+    org.springframework.cache.Cache cache(CacheBus bus) {
+        return managers.get(bus).getCache(SPEC.name());
+    }
+
+    @Test
+    void evictionsAndClearsReachEveryInstance() {
+        CacheBus a = instance("a");
+        CacheBus b = instance("b");
+        cache(a).put("x", 1);
+        cache(b).put("x", 2);
+        cache(b).put(5L, 3);
+        cache(b).put(6, 4);
+        cache(b).put("y", 5);
+
+        a.evict(SPEC.name(), "x");
+        assertThat(cache(a).get("x")).isNull();
+        assertThat(cache(b).get("x")).isNull();
+        assertThat(cache(b).get(5L)).isNotNull();
+
+        a.evict(SPEC.name(), 5L);
+        a.evict(SPEC.name(), 6);
+        assertThat(cache(b).get(5L)).isNull();
+        assertThat(cache(b).get(6)).isNull();
+        assertThat(cache(b).get("y")).isNotNull();
+
+        a.evict(SPEC.name(), List.of("composite"));
+        assertThat(cache(b).get("y")).as("a key that cannot travel clears the cache elsewhere").isNull();
+
+        cache(b).put("z", 1);
+        a.clear(SPEC.name());
+        assertThat(cache(b).get("z")).isNull();
+    }
+
+    @Test
+    void theEventsACacheNamesClearItEverywhereAndOthersDoNot() {
+        CacheBus a = instance("a");
+        CacheBus b = instance("b");
+        cache(b).put("x", 1);
+        a.on(new Unrelated(1));
+        assertThat(cache(b).get("x")).isNotNull();
+        a.on(new Published(1));
+        assertThat(cache(b).get("x")).isNull();
+    }
+
+    @Test
+    void ownAndMalformedMessagesAreIgnored() {
+        CacheBus a = instance("a");
+        cache(a).put("x", 1);
+        a.receive("a\tclear\tt.pages\t");
+        assertThat(cache(a).get("x")).as("its own echo").isNotNull();
+        a.receive("garbage");
+        a.receive("b\tevict\tt.pages\tl:not-a-number");
+        a.receive("b\tevict\tunknown-cache\ts:x");
+        assertThat(cache(a).get("x")).isNotNull();
+        a.receive("b\tevict\tt.pages\ts:x");
+        assertThat(cache(a).get("x")).isNull();
+    }
+}

@@ -1,0 +1,114 @@
+package cn.sciday.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+
+/**
+ * Two instances of the app sharing Redis (and one database): a login on one is a login on the other (sessions in
+ * Redis, {@code sciday.sessions=redis}), and a cache eviction on one reaches the other over Redis pub/sub.
+ */
+@EnabledIfEnvironmentVariable(named = "SCIDAY_TEST_REDIS_URL", matches = ".+",
+        disabledReason = "Redis tests need SCIDAY_TEST_REDIS_URL, e.g. redis://127.0.0.1:6379 (set by .ci/run)")
+class SeveralInstancesRedisTests {
+
+    static final String PASSWORD = "Instances-2021!";
+
+    static AppInstance a;
+    static AppInstance b;
+
+    @BeforeAll
+    static void start() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // both instances in this JVM share one in-memory H2 database by name
+        String[] common = {"--spring.datasource.url=jdbc:h2:mem:instances-" + run + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
+                "--spring.data.redis.url=" + System.getenv("SCIDAY_TEST_REDIS_URL"), "--sciday.sessions=redis",
+                "--spring.session.data.redis.namespace=sciday-test-" + run, "--sciday.cache.channel=sciday-test-" + run,
+                "--sciday.bootstrap.admin-password=" + PASSWORD};
+        a = AppInstance.start(List.of(TestCaches.class), common);
+        b = AppInstance.start(List.of(TestCaches.class), common);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @Test
+    void aLoginOnOneInstanceIsALoginOnTheOther() throws Exception {
+        AppInstance.Visitor visitor = new AppInstance.Visitor();
+        HttpResponse<String> login = visitor.login(a, "admin", PASSWORD);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(visitor.cookies()).containsKey("SESSION").doesNotContainKey("JSESSIONID");
+        HttpResponse<String> me = visitor.get(b, "/api/v1/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"admin\"");
+        assertThat(new AppInstance.Visitor().get(b, "/api/v1/me").statusCode()).isEqualTo(401);
+        HttpResponse<String> health = visitor.get(b, "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void anEvictionOnOneInstanceEvictsOnTheOther() {
+        Cache onA = a.bean(CacheManager.class).getCache(TestCaches.NAME);
+        Cache onB = b.bean(CacheManager.class).getCache(TestCaches.NAME);
+        CacheBus busA = a.bean(CacheBus.class);
+        assertThat(busA.instanceId()).isNotEqualTo(b.bean(CacheBus.class).instanceId());
+
+        // the subscriptions start in the background: wait until a message gets through
+        onB.put("warm-up", "x");
+        assertThat(eventually(() -> {
+            busA.evict(TestCaches.NAME, "warm-up");
+            return onB.get("warm-up") == null;
+        })).as("the instances hear each other over Redis").isTrue();
+
+        onA.put("k1", "A");
+        onB.put("k1", "B");
+        onB.put(7L, "seven");
+        onB.put("k2", "kept");
+        busA.evict(TestCaches.NAME, "k1");
+        assertThat(onA.get("k1")).isNull();
+        assertThat(eventually(() -> onB.get("k1") == null)).as("evicted on the other instance").isTrue();
+        JobLocks.sleep(300);
+        assertThat(onB.get(7L)).as("other entries stay").isNotNull();
+        assertThat(onB.get("k2")).isNotNull();
+
+        busA.evict(TestCaches.NAME, 7L);
+        assertThat(eventually(() -> onB.get(7L) == null)).as("numeric keys keep their type").isTrue();
+        assertThat(onB.get("k2")).isNotNull();
+
+        // a domain event published on one instance clears the cache on both
+        onA.put("k3", "A");
+        a.context().publishEvent(new TestCaches.PageChanged(1));
+        assertThat(onA.get("k3")).isNull();
+        assertThat(eventually(() -> onB.get("k2") == null)).as("cleared on the other instance").isTrue();
+    }
+
+    static boolean eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            JobLocks.sleep(100);
+        }
+        return condition.getAsBoolean();
+    }
+}
