@@ -69,6 +69,18 @@ public final class Browser {
         assertThat(results.getPasses()).as("axe-core ran rules on " + what).isNotEmpty();
     }
 
+    /**
+     * Presses a button or link with the keyboard (Enter), as a keyboard user would, and waits until the next page has
+     * loaded. More robust than a mouse click on small headless windows, where a click can land on another element.
+     */
+    public static void press(ChromeDriver driver, org.openqa.selenium.WebElement element) {
+        Object marker = driver.executeScript("window.__sdPage = Math.random(); return window.__sdPage;");
+        element.sendKeys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(d -> !String.valueOf(marker).equals(String.valueOf(
+                        ((ChromeDriver) d).executeScript("return window.__sdPage;"))));
+    }
+
     /** Saves a screenshot under target/screenshots for a person to look at. */
     public static void screenshot(ChromeDriver driver, String name) {
         try {

@@ -79,7 +79,7 @@ class InboxBrowserTests {
         assertNoHorizontalScroll();
         Browser.screenshot(driver, "inbox-360");
 
-        driver.findElement(By.xpath("//button[text()='查看详情']")).click();
+        Browser.press(driver, driver.findElement(By.xpath("//button[text()='查看详情']")));
         assertThat(driver.getCurrentUrl()).endsWith("/campaign");
         assertThat(driver.findElement(By.linkText("收件箱 (1)")).isDisplayed()).isTrue();
 
@@ -88,7 +88,7 @@ class InboxBrowserTests {
         Browser.assertAccessible(driver, "inbox in elderly mode");
         assertNoHorizontalScroll();
         Browser.screenshot(driver, "inbox-360-elderly");
-        driver.findElement(By.xpath("//button[text()='全部标为已读']")).click();
+        Browser.press(driver, driver.findElement(By.xpath("//button[text()='全部标为已读']")));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("已将全部消息标为已读");
         assertThat(driver.findElement(By.linkText("收件箱 (0)")).isDisplayed()).isTrue();
     }
