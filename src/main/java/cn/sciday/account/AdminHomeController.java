@@ -19,6 +19,11 @@ class AdminHomeController {
         links.put("/admin/accounts", "admin.home.accounts");
         links.put("/admin/quiz/questions", "admin.home.quizQuestions");
         links.put("/admin/quiz/rounds", "admin.home.quizRounds");
+        links.put("/admin/online/videos", "admin.home.videos");
+        links.put("/admin/online/volunteers", "admin.home.volunteers");
+        links.put("/admin/online/topics", "admin.home.topics");
+        links.put("/admin/online/streams", "admin.home.streams");
+        links.put("/admin/online/flags", "admin.home.flags");
         links.put("/admin/audit", "admin.home.audit");
         model.addAttribute("links", links);
         return "admin/home";
