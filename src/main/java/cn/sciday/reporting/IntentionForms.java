@@ -54,6 +54,7 @@ public class IntentionForms {
     private final TransactionTemplate transactions;
     private final int maxRows;
 
+    @org.springframework.beans.factory.annotation.Autowired
     IntentionForms(Activities activities, CampaignManagement campaigns, Organizations organizations,
             PlatformTransactionManager transactionManager) {
         this(activities, campaigns, organizations, transactionManager, IntentionSheet.MAX_DATA_ROWS);

@@ -101,6 +101,11 @@ final class XlsxSheetReader {
      */
     static void read(Path file, SheetVisitor visitor) throws UnreadableException {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            var main = pkg.getPartsByRelationshipType(
+                    org.apache.poi.openxml4j.opc.PackageRelationshipTypes.CORE_DOCUMENT);
+            if (main.isEmpty() || !main.get(0).getContentType().contains("spreadsheetml")) {
+                throw new UnreadableException("这不是 Excel 表格（.xlsx）文件。", null);
+            }
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
@@ -119,12 +124,10 @@ final class XlsxSheetReader {
             }
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw new UnreadableException("这不是 Excel 表格（.xlsx）文件。", e);
-        } catch (OpenXML4JException | OpenXML4JRuntimeException | IllegalArgumentException e) {
-            throw new UnreadableException(explain(e), e);
-        } catch (IOException e) {
-            throw new UnreadableException(explain(e), e);
-        } catch (SAXException | ParserConfigurationException e) {
-            throw new UnreadableException("文件内容已损坏，无法读取表格。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。", e);
+        } catch (OpenXML4JException | OpenXML4JRuntimeException | IllegalArgumentException | IOException e) {
+            throw new UnreadableException(explain(e, UNREADABLE), e);
+        } catch (SAXException | ParserConfigurationException | RuntimeException e) {
+            throw new UnreadableException(explain(e, "文件内容已损坏，无法读取表格。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。"), e);
         }
     }
 
@@ -135,8 +138,17 @@ final class XlsxSheetReader {
         boolean done();
     }
 
-    private static String explain(Exception e) {
-        String m = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+    private static final String UNREADABLE = "无法读取这个 Excel 文件，它可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。";
+
+    private static String explain(Exception e, String otherwise) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(' ').append(t.getMessage());
+            if (t instanceof SAXException sax && sax.getException() != null) {
+                all.append(' ').append(sax.getException().getMessage());
+            }
+        }
+        String m = all.toString();
         if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("MaxEntrySize")
                 || m.contains("exceeds the max") || m.contains("inflate")) {
             return "文件解压后的内容异常巨大（疑似“压缩炸弹”），已拒绝。请上传正常的 Excel 表格。";
@@ -144,7 +156,7 @@ final class XlsxSheetReader {
         if (m.contains("encrypt") || m.contains("password")) {
             return "文件设置了密码，请取消密码后再上传。";
         }
-        return "无法读取这个 Excel 文件，它可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。";
+        return otherwise;
     }
 
     private static void parse(InputStream sheet, ReadOnlySharedStringsTable strings, StylesTable styles,
