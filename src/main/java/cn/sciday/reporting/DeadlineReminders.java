@@ -73,7 +73,7 @@ class DeadlineReminders {
             return 0;
         }
         Campaign campaign = current.get();
-        LocalDate today = context.today();
+        LocalDate today = LocalDate.now(clock.withZone(Campaign.ZONE));
         int sent = 0;
         for (Milestone m : campaign.milestones()) {
             long left = ChronoUnit.DAYS.between(today, m.dueOn());
