@@ -17,6 +17,9 @@ class AdminHomeController {
         links.put("/admin/campaigns", "admin.home.campaigns");
         links.put("/admin/organizations", "admin.home.organizations");
         links.put("/admin/accounts", "admin.home.accounts");
+        links.put("/compliance", "admin.home.compliance");
+        links.put("/recommendations", "admin.home.recommendations");
+        links.put("/forms/intention", "admin.home.forms");
         links.put("/admin/quiz/questions", "admin.home.quizQuestions");
         links.put("/admin/quiz/rounds", "admin.home.quizRounds");
         links.put("/admin/online/videos", "admin.home.videos");

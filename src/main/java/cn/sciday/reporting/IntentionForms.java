@@ -1,0 +1,533 @@
+package cn.sciday.reporting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.sciday.activity.Activities;
+import cn.sciday.activity.ActivityForm;
+import cn.sciday.activity.ActivityFormat;
+import cn.sciday.activity.Audience;
+import cn.sciday.campaign.Campaign;
+import cn.sciday.campaign.CampaignManagement;
+import cn.sciday.organization.OrganizationKind;
+import cn.sciday.organization.OrganizationView;
+import cn.sciday.organization.Organizations;
+import cn.sciday.web.Actor;
+import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.Role;
+
+/**
+ * The intention form (附件1): the template to download and the import of filled forms. An import is all or
+ * nothing: every row is read and checked (by the form's own rules, then by the activity module's), and only when no
+ * row has a problem do all rows become drafts, in one transaction. A unit imports its own activities; a
+ * coordinator or the city imports for the unit named in 举办单位 (a unit under it).
+ */
+@Service
+public class IntentionForms {
+
+    /** Larger files are refused before they are read. */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0};
+
+    private final Activities activities;
+    private final CampaignManagement campaigns;
+    private final Organizations organizations;
+    private final TransactionTemplate transactions;
+    private final int maxRows;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    IntentionForms(Activities activities, CampaignManagement campaigns, Organizations organizations,
+            PlatformTransactionManager transactionManager) {
+        this(activities, campaigns, organizations, transactionManager, IntentionSheet.MAX_DATA_ROWS);
+    }
+
+    IntentionForms(Activities activities, CampaignManagement campaigns, Organizations organizations,
+            PlatformTransactionManager transactionManager, int maxRows) {
+        this.activities = activities;
+        this.campaigns = campaigns;
+        this.organizations = organizations;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.maxRows = maxRows;
+    }
+
+    /** Writes the template of the current campaign, with the actor's organization filled in as 填报单位. */
+    public void template(Actor actor, OutputStream out) throws IOException {
+        requireStaff(actor);
+        Campaign campaign = campaigns.requireCurrent();
+        OrganizationView filler = actor.organizationId() == null ? null
+                : organizations.find(actor.organizationId()).orElse(null);
+        IntentionTemplate.write(campaign, organizations.divisions(), organizations.coordinatingBodies(), filler, out);
+    }
+
+    /** The file name of the template, e.g. 2021年江门市全国科普日活动项目意向征集表.xlsx. */
+    public String templateFileName() {
+        return IntentionTemplate.title(campaigns.requireCurrent()) + ".xlsx";
+    }
+
+    /**
+     * Imports a filled form. Refusals of the file itself (too large, not an xlsx, a zip bomb, no header) and
+     * problems in rows come back in the result; nothing is stored then.
+     */
+    public ImportResult importForm(Actor actor, long declaredSize, InputStream content) {
+        requireStaff(actor);
+        if (declaredSize > MAX_BYTES) {
+            return ImportResult.refused(List.of(tooLarge()));
+        }
+        Path spooled = null;
+        try {
+            spooled = Files.createTempFile("sciday-intention-", ".xlsx");
+            long size = copyLimited(content, spooled);
+            if (size > MAX_BYTES) {
+                return ImportResult.refused(List.of(tooLarge()));
+            }
+            if (size == 0) {
+                return ImportResult.refused(List.of(new ImportProblem(0, null, "上传的文件是空的。")));
+            }
+            Optional<ImportProblem> wrongType = checkType(spooled);
+            if (wrongType.isPresent()) {
+                return ImportResult.refused(List.of(wrongType.get()));
+            }
+            return importSpooled(actor, spooled);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (spooled != null) {
+                try {
+                    Files.deleteIfExists(spooled);
+                } catch (IOException ignored) {
+                    // a temporary file; the OS cleans up
+                }
+            }
+        }
+    }
+
+    private ImportResult importSpooled(Actor actor, Path file) {
+        List<IntentionSheet> seen = new ArrayList<>();
+        try {
+            XlsxSheetReader.read(file, new XlsxSheetReader.SheetVisitor() {
+                @Override
+                public XlsxSheetReader.RowSink nextSheet() {
+                    IntentionSheet s = new IntentionSheet(maxRows);
+                    seen.add(s);
+                    return s;
+                }
+
+                @Override
+                public boolean done() {
+                    return seen.get(seen.size() - 1).found();
+                }
+            });
+        } catch (XlsxSheetReader.UnreadableException e) {
+            return ImportResult.refused(List.of(new ImportProblem(0, null, e.getMessage())));
+        }
+        IntentionSheet sheet = seen.stream().filter(IntentionSheet::found).findFirst().orElse(null);
+        if (sheet == null) {
+            return ImportResult.refused(List.of(new ImportProblem(0, null,
+                    "没有找到意向征集表的表头（序号、活动名称、举办单位……）。请使用平台提供的模板，不要删除或改动表头。")));
+        }
+        if (sheet.tooMany()) {
+            return ImportResult.refused(List.of(new ImportProblem(0, null,
+                    "表格中的活动超过 " + maxRows + " 行，请拆分成多个文件分别导入。")));
+        }
+        List<IntentionColumn> missing = sheet.missingColumns();
+        if (!missing.isEmpty()) {
+            List<ImportProblem> problems = new ArrayList<>();
+            for (IntentionColumn c : missing) {
+                problems.add(new ImportProblem(sheet.headerRow(), c.header(),
+                        "表头缺少“" + c.header() + "”列。请使用平台提供的模板。"));
+            }
+            return ImportResult.refused(problems);
+        }
+        if (sheet.rows().isEmpty()) {
+            return ImportResult.refused(List.of(new ImportProblem(0, null, "表格里没有活动，请在表头下方逐行填写活动后再上传。")));
+        }
+        return importRows(actor, sheet);
+    }
+
+    /** A row read into a form, for whom it will be created. */
+    private record Candidate(int row, ActivityForm form, Actor as) {
+    }
+
+    private ImportResult importRows(Actor actor, IntentionSheet sheet) {
+        Campaign campaign = campaigns.requireCurrent();
+        Names names = new Names(organizations, campaign);
+        OrganizationView own = organizations.get(actor.organizationId());
+        List<ImportProblem> problems = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (XlsxSheetReader.Row row : sheet.rows()) {
+            RowReader r = new RowReader(row, sheet.columns(), campaign, names);
+            Actor as = r.target(actor, own);
+            ActivityForm form = r.form();
+            for (var p : activities.problems(form)) {
+                IntentionColumn c = columnOf(p.field());
+                if (!r.flagged(c)) {
+                    r.problem(c, p.message());
+                }
+            }
+            problems.addAll(r.problems());
+            if (r.problems().isEmpty()) {
+                candidates.add(new Candidate(row.number(), form, as));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return ImportResult.refused(problems);
+        }
+        try {
+            List<Long> ids = transactions.execute(status -> {
+                List<Long> created = new ArrayList<>();
+                for (Candidate c : candidates) {
+                    try {
+                        created.add(activities.create(c.as(), c.form()).id());
+                    } catch (InvalidInputException e) {
+                        throw new RowRefused(c.row(), e);
+                    }
+                }
+                return created;
+            });
+            return new ImportResult(ids.size(), ids, List.of());
+        } catch (RowRefused e) {
+            List<ImportProblem> late = new ArrayList<>();
+            for (var p : e.cause.problems()) {
+                IntentionColumn c = columnOf(p.field());
+                late.add(new ImportProblem(e.row, c == null ? null : c.header(), p.message()));
+            }
+            return ImportResult.refused(late);
+        }
+    }
+
+    private static final class RowRefused extends RuntimeException {
+        final int row;
+        final InvalidInputException cause;
+
+        RowRefused(int row, InvalidInputException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.row = row;
+            this.cause = cause;
+        }
+    }
+
+    static IntentionColumn columnOf(String field) {
+        if (field == null) {
+            return null;
+        }
+        return switch (field) {
+            case "name" -> IntentionColumn.NAME;
+            case "jointAction" -> IntentionColumn.JOINT_ACTION;
+            case "themes" -> IntentionColumn.THEMES;
+            case "coOrganizers" -> IntentionColumn.ORGANIZER;
+            case "format" -> IntentionColumn.FORMAT;
+            case "startsAt" -> IntentionColumn.STARTS_AT;
+            case "endsAt" -> IntentionColumn.ENDS_AT;
+            case "divisionId" -> IntentionColumn.DIVISION;
+            case "venue" -> IntentionColumn.VENUE;
+            case "onlineUrl" -> IntentionColumn.ONLINE_URL;
+            case "audiences" -> IntentionColumn.AUDIENCES;
+            case "expectedParticipants" -> IntentionColumn.EXPECTED;
+            case "keyActivity" -> IntentionColumn.KEY_ACTIVITY;
+            case "summary", "description" -> IntentionColumn.SUMMARY;
+            case "contactName" -> IntentionColumn.CONTACT_NAME;
+            case "contactPhone" -> IntentionColumn.CONTACT_PHONE;
+            default -> null;
+        };
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!actor.isStaff() || actor.organizationId() == null || (actor.isOrganizer() && !actor.unitApproved())) {
+            throw new AccessDeniedException("只有已通过审核的单位、各市（区）和市直部门、市科协可以使用意向征集表。");
+        }
+    }
+
+    private static ImportProblem tooLarge() {
+        return new ImportProblem(0, null, "文件超过 10 MB，不能导入。请删除多余的工作表、图片后重试，或拆分成多个文件。");
+    }
+
+    private static long copyLimited(InputStream in, Path to) throws IOException {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(to)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > MAX_BYTES) {
+                    return total;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return total;
+    }
+
+    private static Optional<ImportProblem> checkType(Path file) throws IOException {
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n >= 4 && startsWith(head, ZIP)) {
+            return Optional.empty();
+        }
+        if (n >= 4 && startsWith(head, OLE2)) {
+            return Optional.of(new ImportProblem(0, null,
+                    "这是旧版 Excel 文件（.xls）或设置了密码的文件。请用 Excel 或 WPS 打开，取消密码并另存为 .xlsx 后再上传。"));
+        }
+        return Optional.of(new ImportProblem(0, null, "这不是 Excel 表格（.xlsx）文件。请下载模板，填写后直接上传 .xlsx 文件。"));
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- names of organizations, looked up once per import ---------------------------------------------------
+
+    /** Organization names of one import, each looked up once. */
+    static final class Names {
+        private final Organizations organizations;
+        private final Campaign campaign;
+        private final Map<String, Optional<OrganizationView>> cache = new HashMap<>();
+
+        Names(Organizations organizations, Campaign campaign) {
+            this.organizations = organizations;
+            this.campaign = campaign;
+        }
+
+        Optional<OrganizationView> find(String text) {
+            String n = Text.norm(text);
+            return cache.computeIfAbsent(n, k -> {
+                Optional<OrganizationView> o = organizations.findByName(k);
+                if (o.isEmpty() && k.startsWith(campaign.city()) && k.length() > campaign.city().length()) {
+                    o = organizations.findByName(k.substring(campaign.city().length()));
+                }
+                if (o.isEmpty() && !k.equals(k.replace(" ", ""))) {
+                    o = organizations.findByName(k.replace(" ", ""));
+                }
+                return o;
+            });
+        }
+
+        List<OrganizationView> divisions() {
+            return organizations.divisions();
+        }
+    }
+
+    // ---- one row -------------------------------------------------------------------------------------------
+
+    /** Reads one row into a form and notes a problem per column. */
+    private static final class RowReader {
+        private final XlsxSheetReader.Row row;
+        private final Map<IntentionColumn, Integer> columns;
+        private final Campaign campaign;
+        private final Names names;
+        private final Map<IntentionColumn, String> flagged = new EnumMap<>(IntentionColumn.class);
+        private final List<ImportProblem> problems = new ArrayList<>();
+
+        RowReader(XlsxSheetReader.Row row, Map<IntentionColumn, Integer> columns, Campaign campaign, Names names) {
+            this.row = row;
+            this.columns = columns;
+            this.campaign = campaign;
+            this.names = names;
+        }
+
+        XlsxSheetReader.Cell cell(IntentionColumn c) {
+            Integer col = columns.get(c);
+            XlsxSheetReader.Cell cell = col == null ? null : row.cell(col);
+            return cell == null || cell.isBlank() ? null : cell;
+        }
+
+        String text(IntentionColumn c) {
+            XlsxSheetReader.Cell cell = cell(c);
+            return cell == null ? null : Text.clean(cell.asText());
+        }
+
+        void problem(IntentionColumn c, String message) {
+            if (c != null) {
+                flagged.put(c, message);
+            }
+            problems.add(new ImportProblem(row.number(), c == null ? null : c.header(), message));
+        }
+
+        boolean flagged(IntentionColumn c) {
+            return c != null && flagged.containsKey(c);
+        }
+
+        List<ImportProblem> problems() {
+            return problems;
+        }
+
+        /** Whom the row's activity will belong to: the actor's unit, or for a coordinator the unit in 举办单位. */
+        Actor target(Actor actor, OrganizationView own) {
+            String named = text(IntentionColumn.ORGANIZER);
+            OrganizationView target = own;
+            if (actor.isOrganizer()) {
+                Optional<OrganizationView> o = named == null ? Optional.empty() : names.find(named);
+                if (o.isPresent() && o.get().id() != own.id()) {
+                    problem(IntentionColumn.ORGANIZER, "举办单位“" + named + "”不是您的单位（" + own.name()
+                            + "）。单位只能导入本单位的活动。");
+                }
+            } else {
+                if (named == null) {
+                    problem(IntentionColumn.ORGANIZER, "请填写举办单位：代所属单位导入时，每行都要写明是哪个单位的活动。");
+                    return actor;
+                }
+                Optional<OrganizationView> o = names.find(named);
+                if (o.isEmpty()) {
+                    problem(IntentionColumn.ORGANIZER, "平台上没有名为“" + named + "”的单位，请填写该单位注册时的名称。");
+                    return actor;
+                }
+                OrganizationView unit = o.get();
+                boolean self = unit.id() == own.id();
+                boolean under = unit.isUnit() && (actor.isCityAdmin()
+                        || (unit.parentId() != null && unit.parentId() == own.id()));
+                if (!self && !under) {
+                    problem(IntentionColumn.ORGANIZER, "“" + unit.name() + "”不归口" + own.name()
+                            + "，不能代它导入活动。");
+                    return actor;
+                }
+                if (!self && !unit.isApproved()) {
+                    problem(IntentionColumn.ORGANIZER, "单位“" + unit.name() + "”尚未通过审核，暂不能为它导入活动。");
+                    return actor;
+                }
+                target = unit;
+            }
+            checkCoordinator(target);
+            if (target.id() == own.id()) {
+                return actor;
+            }
+            String by = actor.displayName() + "（" + own.name() + "代为导入）";
+            return new Actor(actor.accountId(), actor.username(), by.length() > 100 ? by.substring(0, 100) : by,
+                    Role.ORGANIZER, target.id(), true);
+        }
+
+        private void checkCoordinator(OrganizationView target) {
+            String named = text(IntentionColumn.COORDINATOR);
+            if (named == null) {
+                return;
+            }
+            Optional<OrganizationView> o = names.find(named);
+            if (o.isEmpty()) {
+                problem(IntentionColumn.COORDINATOR, "没有名为“" + named + "”的归口单位，请从下拉列表中选择。");
+                return;
+            }
+            OrganizationView body = o.get();
+            if (body.kind() == OrganizationKind.CITY) {
+                return;
+            }
+            Long expected = target.isUnit() ? target.parentId() : Long.valueOf(target.id());
+            if (expected == null || body.id() != expected) {
+                String should = target.isUnit() ? target.parentName() : target.name();
+                problem(IntentionColumn.COORDINATOR, "归口单位应为“" + should + "”（" + target.name() + "的归口单位）。");
+            }
+        }
+
+        ActivityForm form() {
+            String name = text(IntentionColumn.NAME);
+            Integer jointAction = read(IntentionColumn.JOINT_ACTION, v -> CellValues.jointAction(v, campaign), null);
+            List<Integer> themes = readRequired(IntentionColumn.THEMES, v -> CellValues.themes(v, campaign));
+            ActivityFormat format = readRequired(IntentionColumn.FORMAT, CellValues::format);
+            CellValues.When start = when(IntentionColumn.STARTS_AT);
+            CellValues.When end = when(IntentionColumn.ENDS_AT);
+            LocalDateTime startsAt = start == null ? null : start.asStart();
+            LocalDateTime endsAt = end != null ? end.asEnd()
+                    : start != null && start.time() == null ? start.asEnd() : null;
+            if (end == null && start != null && start.time() != null && !flagged(IntentionColumn.ENDS_AT)) {
+                problem(IntentionColumn.ENDS_AT, "请填写结束时间（只写日期表示全天）。");
+            }
+            Long divisionId = division();
+            Set<Audience> audiences = readRequired(IntentionColumn.AUDIENCES, CellValues::audiences);
+            Integer expected = null;
+            XlsxSheetReader.Cell count = cell(IntentionColumn.EXPECTED);
+            if (count != null) {
+                try {
+                    expected = CellValues.count(count);
+                } catch (CellValues.Bad e) {
+                    problem(IntentionColumn.EXPECTED, e.getMessage());
+                }
+            }
+            Boolean key = read(IntentionColumn.KEY_ACTIVITY, CellValues::yesNo, false);
+            String summary = text(IntentionColumn.SUMMARY);
+            String remark = text(IntentionColumn.REMARK);
+            String description = summary == null ? null : remark == null ? summary : summary + "\n备注：" + remark;
+            String phone = text(IntentionColumn.CONTACT_PHONE);
+            return new ActivityForm(name, jointAction, themes == null ? List.of() : themes, null, format,
+                    startsAt, endsAt, divisionId, text(IntentionColumn.VENUE), url(), audiences == null ? Set.of()
+                            : new LinkedHashSet<>(audiences), expected, false, null, key, summary, description,
+                    text(IntentionColumn.CONTACT_NAME), phone == null ? null : Text.norm(phone));
+        }
+
+        private String url() {
+            String u = text(IntentionColumn.ONLINE_URL);
+            return u == null ? null : Text.norm(u).replace(" ", "");
+        }
+
+        private Long division() {
+            String named = text(IntentionColumn.DIVISION);
+            if (named == null) {
+                return null;
+            }
+            Optional<OrganizationView> o = names.find(named).filter(d -> d.kind() == OrganizationKind.DIVISION);
+            if (o.isEmpty()) {
+                problem(IntentionColumn.DIVISION, "“" + named + "”不是本市的市（区），请填写："
+                        + String.join("、", names.divisions().stream().map(OrganizationView::name).toList()) + "。");
+                return null;
+            }
+            return o.get().id();
+        }
+
+        private CellValues.When when(IntentionColumn c) {
+            XlsxSheetReader.Cell cell = cell(c);
+            if (cell == null) {
+                return null;
+            }
+            try {
+                return CellValues.when(cell, campaign.year());
+            } catch (CellValues.Bad e) {
+                problem(c, e.getMessage());
+                return null;
+            }
+        }
+
+        private interface Reader<T> {
+            T read(String value) throws CellValues.Bad;
+        }
+
+        private <T> T read(IntentionColumn c, Reader<T> reader, T absent) {
+            String v = text(c);
+            if (v == null) {
+                return absent;
+            }
+            try {
+                return reader.read(v);
+            } catch (CellValues.Bad e) {
+                problem(c, e.getMessage());
+                return absent;
+            }
+        }
+
+        private <T> T readRequired(IntentionColumn c, Reader<T> reader) {
+            return read(c, reader, null);
+        }
+    }
+}
