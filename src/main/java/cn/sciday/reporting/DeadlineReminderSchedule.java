@@ -1,5 +1,7 @@
 package cn.sciday.reporting;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,8 @@ class DeadlineReminderSchedule {
 
     @Scheduled(fixedDelayString = "${sciday.reporting.reminder-delay:PT1H}",
             initialDelayString = "${sciday.reporting.reminder-initial-delay:PT2M}")
-    void run() {
+    @SchedulerLock(name = "deadline-reminders", lockAtMostFor = "PT30M")
+    public void run() {
         reminders.remindDue();
     }
 }
