@@ -258,8 +258,12 @@ public class Registrations {
     /** The registrations of an activity, for its organizer, the coordinator above and the city (phones masked). */
     @Transactional(readOnly = true)
     public List<Ticket> registrationsOf(Actor actor, long activityId) {
-        staffSlot(actor, activityId);
-        return repo.ofActivity(activityId).stream().map(this::view).toList();
+        Slot slot = staffSlot(actor, activityId);
+        // rows come seated first, then waiting in queue order: the slot is read once and positions counted here
+        int[] waiting = {0};
+        return repo.ofActivity(activityId).stream()
+                .map(r -> view(r, slot, r.status() == RegistrationStatus.WAITLISTED ? ++waiting[0] : 0))
+                .toList();
     }
 
     /** The full mobile number of one registrant of an activity; the read is announced for the audit trail. */
@@ -299,8 +303,11 @@ public class Registrations {
 
     private Ticket view(Row r) {
         Slot s = repo.slot(r.activityId(), false).orElseThrow();
+        return view(r, s, r.status() == RegistrationStatus.WAITLISTED ? repo.waitlistPosition(r) : 0);
+    }
+
+    private Ticket view(Row r, Slot s, int position) {
         String mobile = r.mobileCipher() == null ? null : personalData.decrypt(r.mobileCipher());
-        int position = r.status() == RegistrationStatus.WAITLISTED ? repo.waitlistPosition(r) : 0;
         return new Ticket(r.id(), r.activityId(), s.activityName(), r.accountId(), r.status(), r.personName(),
                 PersonalData.maskMobile(mobile), r.idCipher() != null, r.code(), r.createdAt(), r.checkedInAt(),
                 position, s.startsAt(), s.endsAt());

@@ -70,6 +70,23 @@ class RegistrationsIntegrationTests {
     }
 
     @Test
+    void theDeskListShowsTheSameQueuePositionsAsEachTicket() {
+        long activity = slot(1, false);
+        Actor first = person();
+        Actor second = person();
+        Actor third = person();
+        registrations.register(first, activity, new SignupForm("一", null));
+        Ticket b = registrations.register(second, activity, new SignupForm("二", null));
+        Ticket c = registrations.register(third, activity, new SignupForm("三", null));
+        Actor city = TestLogins.actor(Role.CITY_ADMIN, organizations.city().id());
+        var desk = registrations.registrationsOf(city, activity);
+        assertThat(desk).extracting(Ticket::personName).containsExactly("一", "二", "三");
+        assertThat(desk).extracting(Ticket::waitlistPosition).containsExactly(0, 1, 2);
+        assertThat(registrations.ticket(second, b.id()).waitlistPosition()).isEqualTo(1);
+        assertThat(registrations.ticket(third, c.id()).waitlistPosition()).isEqualTo(2);
+    }
+
+    @Test
     void onePersonRegistersOncePerActivityButMayComeBackAfterCancelling() {
         long activity = slot(10, false);
         Actor p = person();
