@@ -207,10 +207,11 @@ class QuizAttemptRulesIntegrationTests {
         List<QuizPaper.Question> multiple = paper.questions().stream()
                 .filter(q -> q.type() == QuestionType.MULTIPLE).toList();
         String correct = answers.get(multiple.get(0).id());
+        String unansweredCorrect = answers.get(multiple.get(2).id());
         answers.put(multiple.get(0).id(), correct.substring(0, 1));           // too few: wrong
         answers.put(multiple.get(1).id(), correct + "F");                     // F is not an option here: not understood
         answers.remove(multiple.get(2).id());                                 // not answered
-        answers.put(multiple.get(3).id(), String.join(",", correct.split(""))); // A,B is AB: right
+        answers.put(multiple.get(3).id(), String.join(",", answers.get(multiple.get(3).id()).split(""))); // A,B is AB: right
         QuizPaper.Question tf = paper.questions().get(0);
         answers.put(tf.id(), "A".equals(answers.get(tf.id())) ? "对" : "错");   // 对 / 错 as words: right
         QuizResult result = attempts.submit(me, paper.attemptId(), answers);
@@ -221,7 +222,7 @@ class QuizAttemptRulesIntegrationTests {
                 .filter(q -> q.id() == multiple.get(2).id()).findFirst().orElseThrow();
         assertThat(unanswered.chosen()).isNull();
         assertThat(unanswered.explanation()).isNotBlank();
-        assertThat(unanswered.correctAnswerText()).isEqualTo(String.join("、", correct.split("")));
+        assertThat(unanswered.correctAnswerText()).isEqualTo(String.join("、", unansweredCorrect.split("")));
     }
 
     @Test
