@@ -177,52 +177,48 @@ public class IntentionForms {
             RowReader r = new RowReader(row, sheet.columns(), campaign, names);
             Actor as = r.target(actor, own);
             ActivityForm form = r.form();
-            for (var p : activities.problems(form)) {
-                IntentionColumn c = columnOf(p.field());
-                if (!r.flagged(c)) {
-                    r.problem(c, p.message());
-                }
-            }
-            problems.addAll(r.problems());
             if (r.problems().isEmpty()) {
                 candidates.add(new Candidate(row.number(), form, as));
-            }
-        }
-        if (!problems.isEmpty()) {
-            return ImportResult.refused(problems);
-        }
-        try {
-            List<Long> ids = transactions.execute(status -> {
-                List<Long> created = new ArrayList<>();
-                for (Candidate c : candidates) {
-                    try {
-                        created.add(activities.create(c.as(), c.form()).id());
-                    } catch (InvalidInputException e) {
-                        throw new RowRefused(c.row(), e);
+            } else {
+                // the activity module's own rules on the rest of the row, so that one upload shows every problem
+                for (var p : activities.problems(form)) {
+                    IntentionColumn c = columnOf(p.field());
+                    if (!r.flagged(c)) {
+                        r.problem(c, p.message());
                     }
                 }
-                return created;
-            });
-            return new ImportResult(ids.size(), ids, List.of());
-        } catch (RowRefused e) {
-            List<ImportProblem> late = new ArrayList<>();
-            for (var p : e.cause.problems()) {
-                IntentionColumn c = columnOf(p.field());
-                late.add(new ImportProblem(e.row, c == null ? null : c.header(), p.message()));
+                problems.addAll(r.problems());
             }
-            return ImportResult.refused(late);
         }
+        // one transaction: each clean row is created (the activity module checks it again); any refusal rolls all back
+        List<Long> ids = transactions.execute(status -> {
+            List<Long> created = new ArrayList<>();
+            for (Candidate c : candidates) {
+                try {
+                    if (problems.isEmpty()) {
+                        created.add(activities.create(c.as(), c.form()).id());
+                    } else {
+                        activities.problems(c.form()).forEach(p -> problems.add(problem(c.row(), p)));
+                    }
+                } catch (InvalidInputException e) {
+                    e.problems().forEach(p -> problems.add(problem(c.row(), p)));
+                }
+            }
+            if (!problems.isEmpty()) {
+                status.setRollbackOnly();
+            }
+            return created;
+        });
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
+            return ImportResult.refused(problems);
+        }
+        return new ImportResult(ids.size(), ids, List.of());
     }
 
-    private static final class RowRefused extends RuntimeException {
-        final int row;
-        final InvalidInputException cause;
-
-        RowRefused(int row, InvalidInputException cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.row = row;
-            this.cause = cause;
-        }
+    private static ImportProblem problem(int row, InvalidInputException.Problem p) {
+        IntentionColumn c = columnOf(p.field());
+        return new ImportProblem(row, c == null ? null : c.header(), p.message());
     }
 
     static IntentionColumn columnOf(String field) {

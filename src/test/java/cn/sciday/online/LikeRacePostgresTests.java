@@ -17,6 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +40,7 @@ import cn.sciday.web.ConflictException;
 @Import(TestClockConfiguration.class)
 @EnabledIfEnvironmentVariable(named = PostgresTestDatabase.VARIABLE, matches = ".+",
         disabledReason = "PostgreSQL tests need SCIDAY_TEST_POSTGRES_URL (set by .ci/run)")
+@DirtiesContext // nobody else uses this schema's context: close it and give its connections back
 class LikeRacePostgresTests {
 
     static PostgresTestDatabase db;
@@ -51,6 +53,8 @@ class LikeRacePostgresTests {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.schemas", db::schema);
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "24");
+        // the PostgreSQL server is shared: hold no idle connections beyond the race
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
     }
 
     @AfterAll

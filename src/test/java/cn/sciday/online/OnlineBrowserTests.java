@@ -120,6 +120,9 @@ class OnlineBrowserTests {
 
         driver.get(url("/my/videos/new"));
         check("video submission form");
+        driver.findElement(By.id("coverFile")).sendKeys(bigFile().toString());
+        assertThat(driver.findElement(By.id("coverFile-size")).getText()).contains("超过了 10 MB 的上限");
+        assertThat(driver.findElement(By.id("coverFile")).getAttribute("value")).isEmpty();
         driver.findElement(By.id("title")).sendKeys("我的实验");
         click(driver.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
@@ -165,6 +168,18 @@ class OnlineBrowserTests {
                 select count(*) from video_entry e where e.like_count <> (select count(*) from online_like l
                     where l.target_type = 'VIDEO' and l.target_id = e.id and l.voided = false)""")
                 .query(Integer.class).single()).isZero();
+    }
+
+    /** An 11 MB file: over the 10 MB limit for images. */
+    private static java.nio.file.Path bigFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("big-cover", ".png");
+            java.nio.file.Files.write(file, new byte[11 * 1024 * 1024]);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private int likes() {

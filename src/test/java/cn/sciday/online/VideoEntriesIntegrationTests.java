@@ -314,4 +314,41 @@ class VideoEntriesIntegrationTests {
         assertThat(saved.categories()).isEqualTo(VideoEntries.DEFAULT_CATEGORIES);
         assertThat(saved.opensText()).isEqualTo("2021-10-01 00:00");
     }
+
+    @Test
+    void theApiEntersListsAndReviewsWithTheSameRules() throws Exception {
+        Actor citizen = OnlineTestData.citizen();
+        mvc.perform(multipart("/api/v1/online/videos").file(OnlineTestData.coverFile())
+                        .file(new MockMultipartFile("videoFile", "v.mp4", "video/mp4", OnlineTestData.mp4Seconds(61)))
+                        .param("title", "接口投稿").param("authorName", "赵六").param("category", "科普讲解")
+                        .with(csrf()).with(TestLogins.as(citizen)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.durationSeconds").value(61));
+        mvc.perform(multipart("/api/v1/online/videos").file(OnlineTestData.coverFile())
+                        .param("title", "第二件").param("authorName", "赵六").param("category", "科普讲解")
+                        .param("link", "https://example.com/2").with(csrf()).with(TestLogins.as(citizen)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("每人在本轮最多投稿 1 件")));
+        mvc.perform(multipart("/api/v1/online/videos").param("title", "").with(csrf())
+                        .with(TestLogins.as(OnlineTestData.citizen())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("请填写作品名称。"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'cover')].message").value("请上传作品封面图片（JPEG 或 PNG）。"));
+        long id = videos.mine(citizen).get(0).id();
+        mvc.perform(get("/api/v1/online/videos/mine").with(TestLogins.as(citizen)))
+                .andExpect(jsonPath("$[0].title").value("接口投稿"));
+        mvc.perform(post("/api/v1/admin/online/videos/" + id + "/approve").with(csrf()).with(TestLogins.as(citizen)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/admin/online/videos/" + id + "/approve")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/admin/online/videos").with(TestLogins.as(admin)))
+                .andExpect(jsonPath("$[?(@.id == " + id + ")].title").value("接口投稿"));
+        mvc.perform(post("/api/v1/admin/online/videos/" + id + "/reject").contentType("application/json")
+                        .content("{\"reason\":\"\"}").with(csrf()).with(TestLogins.as(admin)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/admin/online/videos/" + id + "/approve").with(csrf()).with(TestLogins.as(admin)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        mvc.perform(post("/api/v1/admin/online/videos/" + id + "/approve").with(csrf()).with(TestLogins.as(admin)))
+                .andExpect(status().isConflict());
+    }
 }

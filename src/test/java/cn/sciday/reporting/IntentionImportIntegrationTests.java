@@ -327,6 +327,16 @@ class IntentionImportIntegrationTests {
                 "7|联系电话|联系电话只能包含数字、括号、空格和短横线，长度为7到20位，例如 0750-3501234。");
         assertThat(activitiesOf(unit.id())).isEqualTo(before);
 
+        // a later row that only the activity rules refuse rolls back the rows already created before it
+        String[] late = ReportingFixtures.row("结束早于开始", null);
+        late[8] = "2021-10-16 08:00";
+        JsonNode rolledBack = upload(owner, ReportingFixtures.form(good, ReportingFixtures.row("第二个好活动", null), late),
+                "form.xlsx", 400);
+        assertThat(rolledBack.get("problems")).hasSize(1);
+        assertThat(rolledBack.get("problems").get(0).get("row").asInt()).isEqualTo(6);
+        assertThat(rolledBack.get("problems").get(0).get("column").asText()).isEqualTo("结束时间");
+        assertThat(activitiesOf(unit.id())).isEqualTo(before);
+
         // corrected, the same file imports every row
         byte[] fixed = ReportingFixtures.form(good, ReportingFixtures.row("补上名称的活动", null),
                 ReportingFixtures.row("地点明确的活动", null), ReportingFixtures.row("简介合适的活动", null));
