@@ -69,7 +69,7 @@ class AdminPagesBrowserTests {
         WebElement title = driver.findElement(By.id("title"));
         title.clear();
         title.sendKeys(Keys.SPACE, Keys.ENTER);
-        WebElement summary = driver.findElement(By.cssSelector(".error-summary"));
+        WebElement summary = errorSummary();
         assertThat(summary.getText()).contains("请填写方案名称。");
         assertThat(driver.switchTo().activeElement()).as("the error summary takes the focus").isEqualTo(summary);
         assertThat(driver.findElement(By.id("title")).getAttribute("aria-describedby")).isEqualTo("title-error");
@@ -92,18 +92,24 @@ class AdminPagesBrowserTests {
         }
         driver.get(url("/admin/accounts/new"));
         driver.findElement(By.id("username")).sendKeys("a b", Keys.ENTER);
-        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("请填写姓名。");
+        assertThat(errorSummary().getText()).contains("请填写姓名。");
         Browser.assertAccessible(driver, "new account with errors");
         assertNoHorizontalScroll("new account with errors");
         Browser.screenshot(driver, "admin-account-errors-360");
         driver.get(url("/admin/organizations/new"));
         driver.findElement(By.id("name")).sendKeys(Keys.ENTER);
-        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("请选择是市（区）还是市直部门");
+        assertThat(errorSummary().getText()).contains("请选择是市（区）还是市直部门");
         Browser.assertAccessible(driver, "new organization with errors");
         driver.get(url("/admin/organizations?elderly=on"));
         Browser.assertAccessible(driver, "organizations in elderly mode");
         assertNoHorizontalScroll("organizations in elderly mode");
         driver.get(url("/admin/organizations?elderly=off"));
+    }
+
+    /** The error summary of the page the form answered with (waits for that page: the form posts on Enter). */
+    private WebElement errorSummary() {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector(".error-summary")).stream().findFirst().orElse(null));
     }
 
     private ChromeDriver loggedIn() {

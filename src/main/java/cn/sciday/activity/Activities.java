@@ -224,12 +224,27 @@ public class Activities {
         if (!roleFits) {
             throw new AccessDeniedException(messages.get("activity.forbidden." + action.name()));
         }
+        List<BatchResult.Failure> failed = new ArrayList<>();
+        List<Activity> ready = prepareAll(actor, ids, action, comment, at, failed);
+        if (!failed.isEmpty()) {
+            return new BatchResult(List.of(), failed);
+        }
+        ready.forEach(this::persist);
+        return new BatchResult(ready.stream().map(Activity::id).toList(), List.of());
+    }
+
+    /**
+     * Prepares the action on each activity in memory (nothing is stored); those that cannot take it are added to
+     * {@code failed} with the reason. 400 when no activity is named.
+     */
+    List<Activity> prepareAll(Actor actor, Collection<Long> ids, ActivityAction action, String comment, Instant at,
+            List<BatchResult.Failure> failed) {
         Set<Long> distinct = new LinkedHashSet<>(ids == null ? List.of() : ids);
+        distinct.remove(null);
         if (distinct.isEmpty()) {
             throw new InvalidInputException("ids", messages.get("activity.batch.empty"));
         }
         List<Activity> ready = new ArrayList<>();
-        List<BatchResult.Failure> failed = new ArrayList<>();
         for (Long id : distinct) {
             try {
                 ready.add(prepare(actor, id, action, comment, at));
@@ -240,15 +255,11 @@ public class Activities {
                 failed.add(new BatchResult.Failure(id, name, e.getMessage()));
             }
         }
-        if (!failed.isEmpty()) {
-            return new BatchResult(List.of(), failed);
-        }
-        ready.forEach(this::persist);
-        return new BatchResult(ready.stream().map(Activity::id).toList(), List.of());
+        return ready;
     }
 
     /** Loads, scopes, checks the role and applies the transition in memory; nothing is stored yet. */
-    private Activity prepare(Actor actor, long id, ActivityAction action, String text, Instant at) {
+    Activity prepare(Actor actor, long id, ActivityAction action, String text, Instant at) {
         Activity a = load(actor, id);
         permit(actor, a, action);
         String note = text == null || text.isBlank() ? null : text.strip();
@@ -423,7 +434,7 @@ public class Activities {
         };
     }
 
-    private Activity load(Actor actor, long id) {
+    Activity load(Actor actor, long id) {
         Activity a = repo.findById(id).orElseThrow(() -> new NotFoundException("activity " + id));
         if (!organizations.canSee(actor, a.organizationId())) {
             throw new NotFoundException("activity " + id);
@@ -431,13 +442,13 @@ public class Activities {
         return a;
     }
 
-    private void permit(Actor actor, Activity a, ActivityAction action) {
+    void permit(Actor actor, Activity a, ActivityAction action) {
         if (!ActivityPolicy.mayAttempt(actor, action, a.organizationId(), a.reviewLevel())) {
             throw new AccessDeniedException(messages.get("activity.forbidden." + action.name()));
         }
     }
 
-    private void persist(Activity a) {
+    void persist(Activity a) {
         if (!repo.update(a)) {
             throw new ConflictException(messages.get("activity.conflict.version"));
         }
@@ -446,7 +457,7 @@ public class Activities {
         a.takeEvents().forEach(events::publishEvent);
     }
 
-    private <T> T guarded(Supplier<T> change) {
+    <T> T guarded(Supplier<T> change) {
         try {
             return change.get();
         } catch (ActivityConflict e) {
@@ -454,7 +465,7 @@ public class Activities {
         }
     }
 
-    private ConflictException translated(ActivityConflict e) {
+    ConflictException translated(ActivityConflict e) {
         return new ConflictException(messages.get(e.key(), e.args()));
     }
 }

@@ -44,6 +44,8 @@ final class Activity {
     private Instant publishedAt;
     private String returnReason;
     private String cancelReason;
+    private Long epidemicPlanFileId;
+    private Long intentionScanFileId;
     private final long createdBy;
     private final Instant createdAt;
     private Instant updatedAt;
@@ -55,8 +57,8 @@ final class Activity {
 
     Activity(Long id, long campaignId, long organizationId, ReviewLevel reviewLevel, ActivityDetails details,
             ActivityStatus status, boolean late, Instant firstSubmittedAt, Instant submittedAt, Instant publishedAt,
-            String returnReason, String cancelReason, long createdBy, Instant createdAt, Instant updatedAt,
-            int version) {
+            String returnReason, String cancelReason, Long epidemicPlanFileId, Long intentionScanFileId,
+            long createdBy, Instant createdAt, Instant updatedAt, int version) {
         this.id = id;
         this.campaignId = campaignId;
         this.organizationId = organizationId;
@@ -69,6 +71,8 @@ final class Activity {
         this.publishedAt = publishedAt;
         this.returnReason = returnReason;
         this.cancelReason = cancelReason;
+        this.epidemicPlanFileId = epidemicPlanFileId;
+        this.intentionScanFileId = intentionScanFileId;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -79,7 +83,7 @@ final class Activity {
     static Activity draft(long campaignId, long organizationId, ReviewLevel level, ActivityDetails details, Actor by,
             Instant at) {
         Activity a = new Activity(null, campaignId, organizationId, level, details, ActivityStatus.DRAFT, false, null,
-                null, null, null, null, by.accountId(), at, at, 0);
+                null, null, null, null, null, null, by.accountId(), at, at, 0);
         a.newTransitions.add(new Transition("CREATE", null, ActivityStatus.DRAFT, by.accountId(), by.displayName(),
                 by.role().name(), at, null));
         return a;
@@ -88,8 +92,8 @@ final class Activity {
     /** The stored draft with its id: the pending transition and the drafted event now know the id. */
     Activity withId(long newId) {
         Activity a = new Activity(newId, campaignId, organizationId, reviewLevel, details, status, late,
-                firstSubmittedAt, submittedAt, publishedAt, returnReason, cancelReason, createdBy, createdAt,
-                updatedAt, version);
+                firstSubmittedAt, submittedAt, publishedAt, returnReason, cancelReason, epidemicPlanFileId,
+                intentionScanFileId, createdBy, createdAt, updatedAt, version);
         a.newTransitions.addAll(newTransitions);
         Transition created = newTransitions.get(0);
         a.newEvents.add(new ActivityDrafted(newId, details.name(), organizationId, created.actorId(),
@@ -181,6 +185,7 @@ final class Activity {
      */
     void submit(Actor by, Instant at, boolean lateNow, long reviewerOrganizationId) {
         require(ActivityAction.SUBMIT);
+        requireEpidemicPlan();
         boolean resubmission = status == ActivityStatus.RETURNED;
         if (firstSubmittedAt == null) {
             firstSubmittedAt = at;
@@ -246,6 +251,38 @@ final class Activity {
         move(ActivityStatus.CANCELLED, "CANCEL", by, at, reason);
         newEvents.add(new ActivityCancelled(id, details.name(), organizationId, by.accountId(), by.displayName(), at,
                 reason));
+    }
+
+    /** An offline or online+offline activity needs its epidemic-prevention plan (五(五)) before it is submitted. */
+    void requireEpidemicPlan() {
+        if (details.format().hasOfflinePart() && epidemicPlanFileId == null) {
+            throw new ActivityConflict("completion.conflict.submit.planMissing");
+        }
+    }
+
+    /**
+     * Attaches (or replaces) the epidemic-prevention plan file; allowed while the organizer may edit the activity
+     * (draft, returned or published). Returns the file it replaces, if any.
+     */
+    Long attachEpidemicPlan(long fileId, Instant at) {
+        requirePlanAttachable();
+        Long replaced = epidemicPlanFileId;
+        epidemicPlanFileId = fileId;
+        updatedAt = at;
+        return replaced;
+    }
+
+    /** Throws unless the plan file may be attached or replaced now (draft, returned, published). */
+    void requirePlanAttachable() {
+        if (!allows(ActivityAction.EDIT)) {
+            throw new ActivityConflict("completion.conflict.plan.state",
+                    new DefaultMessageSourceResolvable("activity.status." + status.name()));
+        }
+    }
+
+    /** Records the stamped scan (盖章扫描件) of the intention batch this activity was submitted with. */
+    void attachIntentionScan(long fileId) {
+        intentionScanFileId = fileId;
     }
 
     /** Throws a conflict naming the state and the action unless the state allows it. */
@@ -358,6 +395,14 @@ final class Activity {
 
     String cancelReason() {
         return cancelReason;
+    }
+
+    Long epidemicPlanFileId() {
+        return epidemicPlanFileId;
+    }
+
+    Long intentionScanFileId() {
+        return intentionScanFileId;
     }
 
     long createdBy() {

@@ -29,7 +29,8 @@ import cn.sciday.web.Role;
  * Demo data (demo mode only): about fifty activities of units across the seven divisions and the city departments,
  * covering the twelve joint actions and every state, so that a new user sees a living campaign. 江门市江海区礼乐中学
  * has one activity in each state and 江海区 has three awaiting its review. Runs once: nothing happens when the
- * demo's main-event activity exists. Each activity is walked through the real transitions, back-dated before the demo clock.
+ * demo's main-event activity exists. Each activity is walked through the real transitions, back-dated before the demo clock;
+ * offline ones get a small epidemic-prevention plan PDF before they are submitted.
  */
 @Component
 @Order(20)
@@ -230,11 +231,13 @@ class ActivityDemoData implements ApplicationRunner {
                     "江门国家高新区", PUBLIC, 500, 300, true, "展示全市创新驱动发展成果，组织市民走进科技企业和研发平台。", S, null));
 
     private final Activities activities;
+    private final ActivityUploads uploads;
     private final Organizations organizations;
     private final DemoMode demo;
 
-    ActivityDemoData(Activities activities, Organizations organizations, DemoMode demo) {
+    ActivityDemoData(Activities activities, ActivityUploads uploads, Organizations organizations, DemoMode demo) {
         this.activities = activities;
+        this.uploads = uploads;
         this.organizations = organizations;
         this.demo = demo;
     }
@@ -292,6 +295,10 @@ class ActivityDemoData implements ApplicationRunner {
             return;
         }
         Instant at = createdAt.plus(Duration.ofHours(20));
+        if (spec.format().hasOfflinePart()) {
+            uploads.attachEpidemicPlan(proposer, id, DemoFiles.upload("疫情防控方案.pdf",
+                    DemoFiles.pdf("Epidemic prevention plan (demo) - activity " + id)), at.minus(Duration.ofHours(1)));
+        }
         activities.act(proposer, id, ActivityAction.SUBMIT, null, at);
         switch (target) {
             case RETURNED -> activities.act(coordinator != null ? coordinator : city, id, ActivityAction.RETURN,

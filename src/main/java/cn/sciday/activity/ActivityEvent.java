@@ -7,7 +7,7 @@ import java.time.Instant;
  * (account id and display name) and when: what an audit line or a notification needs.
  */
 public sealed interface ActivityEvent permits ActivityDrafted, ActivityEdited, ActivitySubmitted, ActivityEndorsed,
-        ActivityReturned, ActivityPublished, ActivityWithdrawn, ActivityCancelled, ActivityChanged {
+        ActivityReturned, ActivityPublished, ActivityWithdrawn, ActivityCancelled, ActivityChanged, ActivityCompleted {
 
     long activityId();
 

@@ -20,6 +20,11 @@ class ActivityMessages {
         return source.getMessage(key, args, key, locale());
     }
 
+    /** In Chinese whoever reads it (notifications are stored once for several readers). */
+    String chinese(String key, Object... args) {
+        return source.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
+    }
+
     static Locale locale() {
         return LocaleContextHolder.getLocaleContext() != null ? LocaleContextHolder.getLocale()
                 : Locale.SIMPLIFIED_CHINESE;

@@ -78,6 +78,11 @@ class ActivityRepository {
         return counts;
     }
 
+    /** The id of the first activity of this name (demo data looks for its own). */
+    java.util.Optional<Long> idNamed(String name) {
+        return jdbc.sql("select min(id) from activity where name = ?").param(name).query(Long.class).optional();
+    }
+
     boolean existsNamed(String name) {
         return jdbc.sql("select count(*) from activity where name = ?").param(name).query(Long.class).single() > 0;
     }
@@ -132,12 +137,12 @@ class ActivityRepository {
                 insert into activity (campaign_id, organization_id, review_level, name, joint_action, co_organizers,
                     activity_format, starts_at, ends_at, division_id, venue, online_url, expected_participants,
                     signup_open, capacity, key_activity, summary, description, contact_name, contact_phone, status,
-                    late, first_submitted_at, submitted_at, published_at, return_reason, cancel_reason, created_by,
-                    created_at, updated_at, version)
+                    late, first_submitted_at, submitted_at, published_at, return_reason, cancel_reason,
+                    epidemic_plan_file_id, intention_scan_file_id, created_by, created_at, updated_at, version)
                 values (:campaign, :org, :level, :name, :jointAction, :coOrganizers, :format, :startsAt, :endsAt,
                     :division, :venue, :url, :expected, :signup, :capacity, :key, :summary, :description,
                     :contactName, :contactPhone, :status, :late, :firstSubmittedAt, :submittedAt, :publishedAt,
-                    :returnReason, :cancelReason, :createdBy, :createdAt, :updatedAt, 0)""")
+                    :returnReason, :cancelReason, :planFile, :scanFile, :createdBy, :createdAt, :updatedAt, 0)""")
                 .params(values(a))
                 .param("campaign", a.campaignId()).param("org", a.organizationId())
                 .param("level", a.reviewLevel().name()).param("createdBy", a.createdBy())
@@ -158,7 +163,7 @@ class ActivityRepository {
                     contact_name = :contactName, contact_phone = :contactPhone, status = :status, late = :late,
                     first_submitted_at = :firstSubmittedAt, submitted_at = :submittedAt, published_at = :publishedAt,
                     return_reason = :returnReason, cancel_reason = :cancelReason, updated_at = :updatedAt,
-                    version = version + 1
+                    epidemic_plan_file_id = :planFile, intention_scan_file_id = :scanFile, version = version + 1
                 where id = :id and version = :version""")
                 .params(values(a)).param("id", a.id()).param("version", a.version())
                 .update();
@@ -240,6 +245,8 @@ class ActivityRepository {
         v.put("publishedAt", ts(a.publishedAt()));
         v.put("returnReason", a.returnReason());
         v.put("cancelReason", a.cancelReason());
+        v.put("planFile", a.epidemicPlanFileId());
+        v.put("scanFile", a.intentionScanFileId());
         v.put("updatedAt", ts(a.updatedAt()));
         return v;
     }
@@ -261,8 +268,8 @@ class ActivityRepository {
             Long divisionId, String venue, String onlineUrl, int expected, boolean signup, Integer capacity,
             boolean key, String summary, String description, String contactName, String contactPhone,
             ActivityStatus status, boolean late, Instant firstSubmittedAt, Instant submittedAt, Instant publishedAt,
-            String returnReason, String cancelReason, long createdBy, Instant createdAt, Instant updatedAt,
-            int version) {
+            String returnReason, String cancelReason, Long planFile, Long scanFile, long createdBy,
+            Instant createdAt, Instant updatedAt, int version) {
     }
 
     private Row row(ResultSet rs, int i) throws SQLException {
@@ -278,7 +285,9 @@ class ActivityRepository {
                 ActivityStatus.valueOf(rs.getString("status")), rs.getBoolean("late"),
                 instant(rs.getTimestamp("first_submitted_at")), instant(rs.getTimestamp("submitted_at")),
                 instant(rs.getTimestamp("published_at")), rs.getString("return_reason"),
-                rs.getString("cancel_reason"), rs.getLong("created_by"), instant(rs.getTimestamp("created_at")),
+                rs.getString("cancel_reason"), (Long) rs.getObject("epidemic_plan_file_id", Long.class),
+                (Long) rs.getObject("intention_scan_file_id", Long.class), rs.getLong("created_by"),
+                instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")), rs.getInt("version"));
     }
 
@@ -306,7 +315,8 @@ class ActivityRepository {
                     r.summary(), r.description(), r.contactName(), r.contactPhone());
             byId.put(r.id(), new Activity(r.id(), r.campaignId(), r.organizationId(), r.level(), d, r.status(),
                     r.late(), r.firstSubmittedAt(), r.submittedAt(), r.publishedAt(), r.returnReason(),
-                    r.cancelReason(), r.createdBy(), r.createdAt(), r.updatedAt(), r.version()));
+                    r.cancelReason(), r.planFile(), r.scanFile(), r.createdBy(), r.createdAt(), r.updatedAt(),
+                    r.version()));
         }
         return new ArrayList<>(byId.values());
     }

@@ -10,6 +10,7 @@ import java.util.Set;
  * are Beijing local times; timestamps carry their offset. {@code brandLabel} is the campaign's label
  * (2021年全国科普日活动) once the activity is public, null before. {@code coordinatorName} is its 归口 (the city for
  * a division's or department's own activity); {@code reviewerName} is who reviews it now (null when not in review).
+ * {@code epidemicPlanFileId} and {@code intentionScanFileId} are media files (read through {@code /media/{id}}).
  */
 public record ActivityView(long id, String name, ActivityStatus status, ReviewLevel reviewLevel, Integer jointAction,
         String jointActionName, List<Integer> themes, List<String> themeTitles, long organizationId,
@@ -19,7 +20,12 @@ public record ActivityView(long id, String name, ActivityStatus status, ReviewLe
         boolean keyActivity, String summary, String description, String contactName, String contactPhone,
         boolean late, OffsetDateTime submittedAt, OffsetDateTime publishedAt, String returnReason,
         String cancelReason, String brandLabel, long campaignId, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt, Set<ActivityAction> actions) {
+        OffsetDateTime updatedAt, Set<ActivityAction> actions, Long epidemicPlanFileId, Long intentionScanFileId) {
+
+    /** Whether the activity needs an epidemic-prevention plan file before it is submitted (offline part). */
+    public boolean needsEpidemicPlan() {
+        return format.hasOfflinePart();
+    }
 
     public boolean can(ActivityAction action) {
         return actions.contains(action);

@@ -65,7 +65,7 @@ class ActivityViews {
                 d.keyActivity(), d.summary(), d.description(), d.contactName(), d.contactPhone(), a.late(),
                 beijing(a.submittedAt()), beijing(a.publishedAt()), a.returnReason(), a.cancelReason(),
                 a.status().isPublic() ? c.brandLabel() : null, a.campaignId(), beijing(a.createdAt()),
-                beijing(a.updatedAt()), actions(actor, a));
+                beijing(a.updatedAt()), actions(actor, a), a.epidemicPlanFileId(), a.intentionScanFileId());
     }
 
     PublicActivity publicView(Activity a, Names names) {

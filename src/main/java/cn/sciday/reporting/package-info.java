@@ -3,6 +3,7 @@
  * the summary table (附件2), the oversight dashboard, deadline compliance and reminders, the national-platform
  * filing export, recommendations (择优推荐) and the special report (专报). It reads the activity, organization,
  * sign-up and feedback tables through aggregate SQL ({@code ReportQueries}); nothing depends on it. Completion
- * figures (photos, news links, actual participants, summaries) come through {@link cn.sciday.reporting.CompletionFacts}.
+ * figures (photos, news links, actual participants, summaries) come through {@link cn.sciday.reporting.CompletionFacts},
+ * implemented over the activity module's {@code Completions} facade.
  */
 package cn.sciday.reporting;

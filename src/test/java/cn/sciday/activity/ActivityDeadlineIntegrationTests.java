@@ -33,6 +33,8 @@ class ActivityDeadlineIntegrationTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
     @Autowired
     CampaignManagement campaigns;
@@ -44,7 +46,7 @@ class ActivityDeadlineIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new ActivityFixtures(organizations, activities);
+        fixtures = new ActivityFixtures(organizations, activities, uploads);
         cast = fixtures.cast();
     }
 

@@ -29,18 +29,20 @@ class ActivityDemoDataIntegrationTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
     @Autowired
     CampaignManagement campaigns;
 
     @Test
     void seedsOnlyInDemoModeAndOnlyOnce() throws Exception {
-        ActivityDemoData off = new ActivityDemoData(activities, organizations,
+        ActivityDemoData off = new ActivityDemoData(activities, uploads, organizations,
                 new DemoMode(new MockEnvironment().withProperty("sciday.demo.mode", "off")));
         off.run(null);
         assertThat(activities.existsNamed(ActivityDemoData.OWN.get(0).name())).isFalse();
 
-        ActivityDemoData on = new ActivityDemoData(activities, organizations,
+        ActivityDemoData on = new ActivityDemoData(activities, uploads, organizations,
                 new DemoMode(new MockEnvironment().withProperty("sciday.demo.mode", "on")));
         on.run(null);
         assertThat(on.seed()).as("a second run adds nothing").isZero();

@@ -16,7 +16,7 @@ import cn.sciday.web.Role;
 
 /**
  * Test data for activity tests: fresh units under 江海区 and 新会区, the actors of every role, a valid form, and
- * activities driven into any state through the facade.
+ * activities driven into any state through the facade (each with its epidemic-prevention plan attached).
  */
 final class ActivityFixtures {
 
@@ -45,10 +45,22 @@ final class ActivityFixtures {
 
     private final Organizations organizations;
     private final Activities activities;
+    private final ActivityUploads uploads;
 
-    ActivityFixtures(Organizations organizations, Activities activities) {
+    ActivityFixtures(Organizations organizations, Activities activities, ActivityUploads uploads) {
         this.organizations = organizations;
         this.activities = activities;
+        this.uploads = uploads;
+    }
+
+    /** A small valid PDF. */
+    static byte[] pdf() {
+        return DemoFiles.pdf("test plan");
+    }
+
+    /** Attaches an epidemic-prevention plan (a small PDF) as the activity's proposer, so that it may be submitted. */
+    ActivityView withPlan(Actor proposer, ActivityView activity) {
+        return uploads.attachEpidemicPlan(proposer, activity.id(), DemoFiles.upload("防疫方案.pdf", pdf()));
     }
 
     OrganizationView division(String name) {
@@ -88,7 +100,8 @@ final class ActivityFixtures {
 
     /** An activity of {@code cast.unit} driven through the real transitions into {@code status}. */
     ActivityView inState(Cast cast, ActivityStatus status) {
-        ActivityView a = activities.create(cast.owner(), form("测试活动-" + status + "-" + SEQ.incrementAndGet()));
+        ActivityView a = withPlan(cast.owner(),
+                activities.create(cast.owner(), form("测试活动-" + status + "-" + SEQ.incrementAndGet())));
         long id = a.id();
         switch (status) {
             case DRAFT -> {
@@ -110,6 +123,30 @@ final class ActivityFixtures {
             }
         }
         return activities.get(cast.city(), id);
+    }
+
+    /** A new division (市(区)) of its own, so that totals over its units are exact whatever other tests stored. */
+    OrganizationView newDivision() {
+        return organizations.createCoordinatingBody(cn.sciday.organization.OrganizationKind.DIVISION,
+                "测试区" + SEQ.incrementAndGet(), null, null);
+    }
+
+    /** A unit's activity from {@code form}, with a plan when it has an offline part, walked to PUBLISHED. */
+    ActivityView published(Actor owner, Actor coordinator, Actor city, ActivityForm form) {
+        ActivityView a = activities.create(owner, form);
+        if (form.format().hasOfflinePart()) {
+            withPlan(owner, a);
+        }
+        activities.submit(owner, a.id());
+        if (coordinator != null) {
+            activities.endorse(coordinator, a.id(), null);
+        }
+        return activities.approve(city, a.id(), null);
+    }
+
+    /** An online activity's form (with its address). */
+    ActivityForm onlineForm(String name) {
+        return form(name, ActivityFormat.ONLINE, "https://live.example.cn/" + SEQ.incrementAndGet());
     }
 
     private void publish(Cast cast, long id) {

@@ -49,6 +49,8 @@ class ActivityPagesBrowserTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
 
     ChromeDriver driver;
@@ -64,7 +66,7 @@ class ActivityPagesBrowserTests {
     void activityPagesAreAccessibleOnAPhone() throws Exception {
         Browser.assumeAvailable();
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        ActivityFixtures fixtures = new ActivityFixtures(organizations, activities);
+        ActivityFixtures fixtures = new ActivityFixtures(organizations, activities, uploads);
         Cast cast = fixtures.cast();
         ActivityView returned = fixtures.inState(cast, ActivityStatus.RETURNED);
         ActivityView submitted = fixtures.inState(cast, ActivityStatus.SUBMITTED);

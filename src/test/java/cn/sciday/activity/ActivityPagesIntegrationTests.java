@@ -29,6 +29,8 @@ class ActivityPagesIntegrationTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
 
     ActivityFixtures fixtures;
@@ -36,7 +38,7 @@ class ActivityPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new ActivityFixtures(organizations, activities);
+        fixtures = new ActivityFixtures(organizations, activities, uploads);
         cast = fixtures.cast();
     }
 

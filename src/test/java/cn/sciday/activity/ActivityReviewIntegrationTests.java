@@ -36,6 +36,8 @@ class ActivityReviewIntegrationTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
 
     ActivityFixtures fixtures;
@@ -43,7 +45,7 @@ class ActivityReviewIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new ActivityFixtures(organizations, activities);
+        fixtures = new ActivityFixtures(organizations, activities, uploads);
         cast = fixtures.cast();
     }
 
@@ -132,7 +134,8 @@ class ActivityReviewIntegrationTests {
     void aDivisionsOwnActivityGoesStraightToTheCity() throws Exception {
         OrganizationView jianghai = fixtures.division("江海区");
         Actor coordinator = cast.coordinator();
-        ActivityView own = activities.create(coordinator, fixtures.form("江海区科协自己的活动"));
+        ActivityView own = fixtures.withPlan(coordinator,
+                activities.create(coordinator, fixtures.form("江海区科协自己的活动")));
         assertThat(own.reviewLevel()).isEqualTo(ReviewLevel.CITY);
         assertThat(own.organizationId()).isEqualTo(jianghai.id());
 

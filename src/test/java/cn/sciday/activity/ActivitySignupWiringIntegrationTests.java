@@ -29,6 +29,8 @@ class ActivitySignupWiringIntegrationTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
     @Autowired
     Registrations registrations;
@@ -43,9 +45,10 @@ class ActivitySignupWiringIntegrationTests {
 
     @Test
     void publishingOpensSeatsAndChangesAndCancellationTellRegistrants() {
-        ActivityFixtures fixtures = new ActivityFixtures(organizations, activities);
+        ActivityFixtures fixtures = new ActivityFixtures(organizations, activities, uploads);
         ActivityFixtures.Cast cast = fixtures.cast();
-        ActivityView draft = activities.create(cast.owner(), fixtures.form("科学实验开放日"));
+        ActivityView draft = fixtures.withPlan(cast.owner(),
+                activities.create(cast.owner(), fixtures.form("科学实验开放日")));
         assertThat(registrations.seats(draft.id())).as("no seats before publication").isEmpty();
         activities.submit(cast.owner(), draft.id());
         activities.endorse(cast.coordinator(), draft.id(), null);
@@ -77,11 +80,12 @@ class ActivitySignupWiringIntegrationTests {
 
     @Test
     void reviewersAndUnitsAreToldOfTheirWork() {
-        ActivityFixtures fixtures = new ActivityFixtures(organizations, activities);
+        ActivityFixtures fixtures = new ActivityFixtures(organizations, activities, uploads);
         ActivityFixtures.Cast cast = fixtures.cast();
         long coordinatorAccount = staff("jhc", cast.coordinator().organizationId(), cn.sciday.web.Role.COORDINATOR);
         long organizerAccount = staff("org", cast.unit().id(), cn.sciday.web.Role.ORGANIZER);
-        ActivityView a = activities.create(cast.owner(), fixtures.form("节水知识讲座"));
+        ActivityView a = fixtures.withPlan(cast.owner(),
+                activities.create(cast.owner(), fixtures.form("节水知识讲座")));
         activities.submit(cast.owner(), a.id());
         assertThat(inbox(coordinatorAccount)).anySatisfy(s -> assertThat(s).contains("待审核").contains("节水知识讲座"));
         activities.returnFor(cast.coordinator(), a.id(), "请写明讲座地点。");

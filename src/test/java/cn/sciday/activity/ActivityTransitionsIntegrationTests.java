@@ -128,6 +128,8 @@ class ActivityTransitionsIntegrationTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
     @Autowired
     ObjectMapper json;
@@ -137,7 +139,7 @@ class ActivityTransitionsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new ActivityFixtures(organizations, activities);
+        fixtures = new ActivityFixtures(organizations, activities, uploads);
         if (cast == null) {
             cast = fixtures.cast();
         }

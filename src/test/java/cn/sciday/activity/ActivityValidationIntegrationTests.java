@@ -34,6 +34,8 @@ class ActivityValidationIntegrationTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
     @Autowired
     ObjectMapper json;
@@ -43,7 +45,7 @@ class ActivityValidationIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new ActivityFixtures(organizations, activities);
+        fixtures = new ActivityFixtures(organizations, activities, uploads);
         cast = fixtures.cast();
     }
 

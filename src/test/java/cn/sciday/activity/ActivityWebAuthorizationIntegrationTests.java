@@ -81,6 +81,8 @@ class ActivityWebAuthorizationIntegrationTests {
     @Autowired
     Activities activities;
     @Autowired
+    ActivityUploads uploads;
+    @Autowired
     Organizations organizations;
 
     ActivityFixtures fixtures;
@@ -88,7 +90,7 @@ class ActivityWebAuthorizationIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new ActivityFixtures(organizations, activities);
+        fixtures = new ActivityFixtures(organizations, activities, uploads);
         cast = fixtures.cast();
     }
 

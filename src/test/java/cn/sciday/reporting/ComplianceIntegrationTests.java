@@ -55,6 +55,9 @@ class ComplianceIntegrationTests {
     Organizations organizations;
     @Autowired
     Activities activities;
+
+    @Autowired
+    cn.sciday.activity.ActivityUploads uploads;
     @Autowired
     Accounts accounts;
     @Autowired
@@ -77,7 +80,7 @@ class ComplianceIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fx = new ReportingFixtures(organizations, activities, jdbc);
+        fx = new ReportingFixtures(organizations, activities, uploads, jdbc);
     }
 
     @AfterEach
@@ -152,8 +155,8 @@ class ComplianceIntegrationTests {
         assertThat(messages(lateOrganizer, "催办：")).isZero();
         assertThat(notifications.inbox(missingOrganizer, 10).get(0).body()).contains("已逾期4天");
 
-        // completion and summaries are unknown until completion facts are wired
-        assertThat(compliance.of(coordinator, MilestoneKind.STAGE_SUMMARY).known()).isFalse();
+        // completion and summaries come from the activity module
+        assertThat(compliance.of(coordinator, MilestoneKind.STAGE_SUMMARY).known()).isTrue();
     }
 
     static JsonNode entry(JsonNode list, long unitId) {

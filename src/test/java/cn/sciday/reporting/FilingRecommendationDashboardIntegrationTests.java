@@ -45,6 +45,9 @@ class FilingRecommendationDashboardIntegrationTests {
     Organizations organizations;
     @Autowired
     Activities activities;
+
+    @Autowired
+    cn.sciday.activity.ActivityUploads uploads;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -57,7 +60,7 @@ class FilingRecommendationDashboardIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fx = new ReportingFixtures(organizations, activities, jdbc);
+        fx = new ReportingFixtures(organizations, activities, uploads, jdbc);
         unit = fx.newUnit("鹤山市");
         owner = fx.organizer(unit);
         ActivityForm f = fx.form("=cmd|' /C calc'!A0", 9, ActivityFormat.BOTH, 80);
@@ -180,7 +183,7 @@ class FilingRecommendationDashboardIntegrationTests {
                 + " where r.status = 'CONFIRMED' and r.activity_id in (select a.id" + scope
                 + " and a.status in ('SUBMITTED', 'ENDORSED', 'PUBLISHED', 'RETURNED'))", Long.class));
         assertThat(d.get("divisions").get(0).get("name").asText()).isEqualTo("鹤山市");
-        assertThat(d.get("completionKnown").asBoolean()).isFalse();
+        assertThat(d.get("completionKnown").asBoolean()).isTrue();
 
         String page = call(get("/dashboard"), fx.city()).getContentAsString();
         assertThat(page).contains("data-chart=\"bar\"").contains("/dist/echarts.common.min.js")

@@ -54,6 +54,9 @@ class IntentionImportIntegrationTests {
     Organizations organizations;
     @Autowired
     Activities activities;
+
+    @Autowired
+    cn.sciday.activity.ActivityUploads uploads;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -65,7 +68,7 @@ class IntentionImportIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fx = new ReportingFixtures(organizations, activities, jdbc);
+        fx = new ReportingFixtures(organizations, activities, uploads, jdbc);
         unit = fx.newUnit("江海区");
         owner = fx.organizer(unit);
     }

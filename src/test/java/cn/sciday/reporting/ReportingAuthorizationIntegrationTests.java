@@ -92,6 +92,9 @@ class ReportingAuthorizationIntegrationTests {
     Organizations organizations;
     @Autowired
     Activities activities;
+
+    @Autowired
+    cn.sciday.activity.ActivityUploads uploads;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -102,7 +105,7 @@ class ReportingAuthorizationIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fx = new ReportingFixtures(organizations, activities, jdbc);
+        fx = new ReportingFixtures(organizations, activities, uploads, jdbc);
         if (unit == null) {
             unit = fx.newUnit("江海区");
             otherUnit = fx.newUnit("新会区");

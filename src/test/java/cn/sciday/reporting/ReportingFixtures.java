@@ -19,7 +19,9 @@ import cn.sciday.TestLogins;
 import cn.sciday.activity.Activities;
 import cn.sciday.activity.ActivityForm;
 import cn.sciday.activity.ActivityFormat;
+import cn.sciday.activity.ActivityUploads;
 import cn.sciday.activity.ActivityView;
+import cn.sciday.activity.Upload;
 import cn.sciday.activity.Audience;
 import cn.sciday.organization.CreditCode;
 import cn.sciday.organization.OrganizationView;
@@ -40,11 +42,14 @@ final class ReportingFixtures {
 
     final Organizations organizations;
     final Activities activities;
+    final ActivityUploads uploads;
     final JdbcTemplate jdbc;
 
-    ReportingFixtures(Organizations organizations, Activities activities, JdbcTemplate jdbc) {
+    ReportingFixtures(Organizations organizations, Activities activities, ActivityUploads uploads,
+            JdbcTemplate jdbc) {
         this.organizations = organizations;
         this.activities = activities;
+        this.uploads = uploads;
         this.jdbc = jdbc;
     }
 
@@ -84,16 +89,27 @@ final class ReportingFixtures {
     /** A published activity of the unit (submitted by its organizer, endorsed by its coordinator, approved). */
     ActivityView published(OrganizationView unit, String divisionName, ActivityForm form) {
         Actor owner = organizer(unit);
-        ActivityView a = activities.create(owner, form);
+        ActivityView a = withPlan(owner, activities.create(owner, form));
         activities.submit(owner, a.id());
         activities.endorse(coordinator(divisionName), a.id(), null);
         activities.approve(city(), a.id(), null);
         return a;
     }
 
+    /** Attaches an epidemic-prevention plan when the activity has an offline part, as submission requires. */
+    ActivityView withPlan(Actor owner, ActivityView a) {
+        if (!a.needsEpidemicPlan()) {
+            return a;
+        }
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return uploads.attachEpidemicPlan(owner, a.id(),
+                new Upload("防疫方案.pdf", new org.springframework.core.io.ByteArrayResource(pdf)));
+    }
+
     ActivityView submitted(OrganizationView unit, ActivityForm form) {
         Actor owner = organizer(unit);
-        ActivityView a = activities.create(owner, form);
+        ActivityView a = withPlan(owner, activities.create(owner, form));
         activities.submit(owner, a.id());
         return a;
     }

@@ -48,6 +48,9 @@ class SpecialReportIntegrationTests {
     Organizations organizations;
     @Autowired
     Activities activities;
+
+    @Autowired
+    cn.sciday.activity.ActivityUploads uploads;
     @Autowired
     Recommendations recommendations;
     @Autowired
@@ -57,7 +60,7 @@ class SpecialReportIntegrationTests {
 
     @Test
     void generatedInTheBackgroundKeptAndParsedBack() throws Exception {
-        ReportingFixtures fx = new ReportingFixtures(organizations, activities, jdbc);
+        ReportingFixtures fx = new ReportingFixtures(organizations, activities, uploads, jdbc);
         OrganizationView unit = fx.newUnit("台山市");
         String name = ReportingFixtures.unique("核电科普开放日");
         ActivityView star = fx.published(unit, "台山市", fx.form(name, 5, ActivityFormat.OFFLINE, 400));
@@ -176,7 +179,7 @@ class SpecialReportIntegrationTests {
 
     @Test
     void onlyTheCityMakesSpecialReports() throws Exception {
-        ReportingFixtures fx = new ReportingFixtures(organizations, activities, jdbc);
+        ReportingFixtures fx = new ReportingFixtures(organizations, activities, uploads, jdbc);
         assertThat(mvc.perform(post("/reports/special").with(csrf()).with(TestLogins.as(fx.coordinator("江海区"))))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(mvc.perform(get("/reports/special")).andReturn().getResponse().getRedirectedUrl())

@@ -47,6 +47,9 @@ class SummaryTableIntegrationTests {
     Organizations organizations;
     @Autowired
     Activities activities;
+
+    @Autowired
+    cn.sciday.activity.ActivityUploads uploads;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -57,7 +60,7 @@ class SummaryTableIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fx = new ReportingFixtures(organizations, activities, jdbc);
+        fx = new ReportingFixtures(organizations, activities, uploads, jdbc);
         jianghai = fx.division("江海区");
         xinhui = fx.division("新会区");
         OrganizationView a = fx.newUnit("江海区");

@@ -16,7 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sciday.activity.Activities;
 import cn.sciday.activity.ActivityFilter;
 import cn.sciday.activity.ActivityStatus;
+import cn.sciday.activity.ActivityUploads;
 import cn.sciday.activity.ActivityView;
+import cn.sciday.activity.CompletionManagement;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.InvalidInputException;
@@ -29,11 +31,16 @@ import cn.sciday.web.NotFoundException;
 class ActivityManageController {
 
     private final Activities activities;
+    private final ActivityUploads uploads;
+    private final CompletionManagement completions;
     private final ActivityPages pages;
     private final MessageSource messages;
 
-    ActivityManageController(Activities activities, ActivityPages pages, MessageSource messages) {
+    ActivityManageController(Activities activities, ActivityUploads uploads, CompletionManagement completions,
+            ActivityPages pages, MessageSource messages) {
         this.activities = activities;
+        this.uploads = uploads;
+        this.completions = completions;
         this.pages = pages;
         this.messages = messages;
     }
@@ -57,6 +64,9 @@ class ActivityManageController {
         model.addAttribute("activity", activity);
         model.addAttribute("history", activities.history(actor, id));
         model.addAttribute("changes", activities.changes(actor, id));
+        model.addAttribute("files", uploads.files(actor, id));
+        model.addAttribute("completion", activity.status() == ActivityStatus.PUBLISHED
+                ? completions.completionsVisibleTo(actor, java.util.List.of(id)).get(id) : null);
         return "activity/detail";
     }
 

@@ -23,7 +23,9 @@ import cn.sciday.activity.ActivityChangeForm;
 import cn.sciday.activity.ActivityFilter;
 import cn.sciday.activity.ActivityForm;
 import cn.sciday.activity.ActivityStatus;
+import cn.sciday.activity.ActivityAction;
 import cn.sciday.activity.ActivityView;
+import cn.sciday.activity.CompletionManagement;
 import cn.sciday.campaign.Campaign;
 import cn.sciday.campaign.MilestoneKind;
 import cn.sciday.web.Actor;
@@ -41,11 +43,14 @@ class MyActivitiesController {
             ActivityStatus.WITHDRAWN);
 
     private final Activities activities;
+    private final CompletionManagement completions;
     private final ActivityPages pages;
     private final MessageSource messages;
 
-    MyActivitiesController(Activities activities, ActivityPages pages, MessageSource messages) {
+    MyActivitiesController(Activities activities, CompletionManagement completions, ActivityPages pages,
+            MessageSource messages) {
         this.activities = activities;
+        this.completions = completions;
         this.pages = pages;
         this.messages = messages;
     }
@@ -64,6 +69,9 @@ class MyActivitiesController {
         model.addAttribute("groups", ORDER.stream().filter(groups::containsKey)
                 .map(s -> new Group(s, groups.get(s))).toList());
         model.addAttribute("total", mine.size());
+        model.addAttribute("submittable", mine.stream().filter(a -> a.can(ActivityAction.SUBMIT)).toList());
+        model.addAttribute("scores", completions.completionsVisibleTo(actor, mine.stream()
+                .filter(a -> a.status() == ActivityStatus.PUBLISHED).map(ActivityView::id).toList()));
         model.addAttribute("campaign", campaign);
         model.addAttribute("today", pages.today());
         model.addAttribute("intention", campaign.milestone(MilestoneKind.INTENTION));
