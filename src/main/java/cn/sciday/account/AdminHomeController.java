@@ -17,7 +17,10 @@ class AdminHomeController {
         links.put("/admin/campaigns", "admin.home.campaigns");
         links.put("/admin/organizations", "admin.home.organizations");
         links.put("/admin/accounts", "admin.home.accounts");
+        links.put("/admin/notices", "admin.home.notices");
         links.put("/compliance", "admin.home.compliance");
+        links.put("/completion", "admin.home.completion");
+        links.put("/summaries", "admin.home.summaries");
         links.put("/recommendations", "admin.home.recommendations");
         links.put("/forms/intention", "admin.home.forms");
         links.put("/admin/quiz/questions", "admin.home.quizQuestions");

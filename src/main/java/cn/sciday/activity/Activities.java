@@ -2,6 +2,7 @@ package cn.sciday.activity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import cn.sciday.web.NotFoundException;
 public class Activities {
 
     private final ActivityRepository repo;
+    private final PublicSearchRepository publicSearch;
     private final CampaignManagement campaigns;
     private final Organizations organizations;
     private final ActivityRules rules;
@@ -44,10 +46,11 @@ public class Activities {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Activities(ActivityRepository repo, CampaignManagement campaigns, Organizations organizations,
+    Activities(ActivityRepository repo, PublicSearchRepository publicSearch, CampaignManagement campaigns, Organizations organizations,
             ActivityRules rules, ActivityMessages messages, ActivityViews views, ApplicationEventPublisher events,
             Clock clock) {
         this.repo = repo;
+        this.publicSearch = publicSearch;
         this.campaigns = campaigns;
         this.organizations = organizations;
         this.rules = rules;
@@ -392,6 +395,70 @@ public class Activities {
         Activity a = repo.findById(id).filter(x -> x.status().isPublic())
                 .orElseThrow(() -> new NotFoundException("activity " + id));
         return views.publicView(a, views.names());
+    }
+
+    /** A page of the current campaign's published activities matching a public search (the portal's list). */
+    @Transactional(readOnly = true)
+    public ActivityPage<PublicActivity> search(PublicSearch search) {
+        Long campaign = campaigns.current().map(Campaign::id).orElse(null);
+        if (campaign == null) {
+            return new ActivityPage<>(List.of(), 0, search.page(), search.size());
+        }
+        List<Long> ids = publicSearch.ids(campaign, search, search.offset(), search.size());
+        return new ActivityPage<>(publicViews(ids), publicSearch.count(campaign, search), search.page(),
+                search.size());
+    }
+
+    /**
+     * The ids of every published activity matching the search (its page and size ignored), in the search's order;
+     * at most 20,000. For callers that rank or filter by something only they know (seats left).
+     */
+    @Transactional(readOnly = true)
+    public List<Long> searchIds(PublicSearch search) {
+        return campaigns.current().map(c -> publicSearch.ids(c.id(), search, 0, PublicSearchRepository.MAX_IDS))
+                .orElse(List.of());
+    }
+
+    /** The published or cancelled activities among {@code ids}, in that order; others are left out. */
+    @Transactional(readOnly = true)
+    public List<PublicActivity> publicGetAll(List<Long> ids) {
+        return publicViews(ids);
+    }
+
+    /** How many activities are published in the current campaign, by whom and where. */
+    @Transactional(readOnly = true)
+    public PublicStatistics publicStatistics() {
+        return campaigns.current().map(c -> publicSearch.statistics(c.id()))
+                .orElse(new PublicStatistics(0, 0, 0, Map.of(), 0));
+    }
+
+    /**
+     * For each day from {@code from} to {@code to} (Beijing dates, inclusive), how many published activities of the
+     * current campaign run on it; an activity of several days counts on each. Days without any are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Integer> publicDayCounts(LocalDate from, LocalDate to) {
+        Map<LocalDate, Integer> counts = new java.util.TreeMap<>();
+        Long campaign = campaigns.current().map(Campaign::id).orElse(null);
+        if (campaign == null || to.isBefore(from)) {
+            return counts;
+        }
+        for (PublicSearchRepository.Period p : publicSearch.periods(campaign, PublicSearchRepository.startOf(from),
+                PublicSearchRepository.startOf(to.plusDays(1)))) {
+            LocalDate first = LocalDate.ofInstant(p.startsAt(), Campaign.ZONE);
+            LocalDate last = LocalDate.ofInstant(p.endsAt().minusNanos(1), Campaign.ZONE);
+            for (LocalDate d = first.isBefore(from) ? from : first; !d.isAfter(last) && !d.isAfter(to);
+                    d = d.plusDays(1)) {
+                counts.merge(d, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private List<PublicActivity> publicViews(List<Long> ids) {
+        ActivityViews.Names names = views.names();
+        return repo.findByIds(ids).stream().filter(a -> a.status().isPublic()).map(a -> views.publicView(a, names))
+                .toList();
     }
 
     /** Whether an activity of this name is stored (demo data looks for its own). */

@@ -45,6 +45,18 @@ class ActivityRepository {
         return row.map(r -> withChildren(List.of(r)).get(0));
     }
 
+    /** The activities with these ids, in the order of {@code ids} (unknown ids are left out). */
+    List<Activity> findByIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Row> rows = jdbc.sql("select * from activity where id in (:ids)").param("ids", ids).query(this::row)
+                .list();
+        Map<Long, Activity> byId = new HashMap<>();
+        withChildren(rows).forEach(a -> byId.put(a.id(), a));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     List<Activity> find(ActivityQuery q) {
         Map<String, Object> params = new HashMap<>();
         String where = where(q, params);

@@ -18,6 +18,7 @@ import cn.sciday.campaign.JointAction;
 import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
+import cn.sciday.web.PersonalData;
 
 /** Turns aggregates into the views staff and the public see: names resolved, actions the viewer may take. */
 @Component
@@ -76,7 +77,36 @@ class ActivityViews {
                 d.format(), local(d.startsAt()), local(d.endsAt()), d.divisionId(),
                 d.divisionId() == null ? null : names.org(d.divisionId()).name(), d.venue(), d.onlineUrl(),
                 d.audiences(), d.signupOpen(), d.capacity(), d.summary(), d.description(), a.cancelReason(),
-                c.brandLabel());
+                c.brandLabel(), maskName(d.contactName()), maskPhone(d.contactPhone()));
+    }
+
+    /** 梁老师 → 梁**: the first character only. */
+    static String maskName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.strip();
+        return n.substring(0, n.offsetByCodePoints(0, 1)) + "**";
+    }
+
+    /** A mobile as 138****5678, any other number with its last four digits hidden (0750-386****). */
+    static String maskPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        String normalized = PersonalData.normalizeMobile(phone);
+        if (PersonalData.isMobile(normalized)) {
+            return PersonalData.maskMobile(normalized);
+        }
+        char[] chars = phone.strip().toCharArray();
+        int hidden = 0;
+        for (int i = chars.length - 1; i >= 0 && hidden < 4; i--) {
+            if (Character.isDigit(chars[i])) {
+                chars[i] = '*';
+                hidden++;
+            }
+        }
+        return new String(chars);
     }
 
     private static String jointActionName(Campaign c, Integer number) {

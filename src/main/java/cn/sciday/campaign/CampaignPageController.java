@@ -7,7 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Public pages: the home page and the campaign plan page. */
+/** The public campaign plan page (the home page belongs to the portal module). */
 @Controller
 class CampaignPageController {
 
@@ -17,17 +17,6 @@ class CampaignPageController {
     CampaignPageController(CampaignManagement campaigns, Clock clock) {
         this.campaigns = campaigns;
         this.clock = clock;
-    }
-
-    @GetMapping("/")
-    String home(Model model) {
-        Campaign campaign = campaigns.requireCurrent();
-        LocalDate today = LocalDate.now(clock.withZone(Campaign.ZONE));
-        model.addAttribute("campaign", campaign);
-        model.addAttribute("today", today);
-        model.addAttribute("nextMilestone", campaign.milestones().stream()
-                .filter(m -> !m.dueOn().isBefore(today)).findFirst().orElse(null));
-        return "home";
     }
 
     @GetMapping("/campaign")

@@ -10,6 +10,6 @@ class CampaignPublicPaths {
 
     @Bean
     PublicPaths campaignPaths() {
-        return PublicPaths.of("/", "/campaign", "/api/v1/campaigns/current");
+        return PublicPaths.of("/campaign", "/api/v1/campaigns/current");
     }
 }

@@ -38,6 +38,12 @@ class RegistrationRepository {
                 .param(activityId).query(this::slot).optional();
     }
 
+    /** Every slot open for sign-up whose activity has not ended at {@code now} (one row per activity, no lock). */
+    List<Slot> openSlots(java.time.Instant now) {
+        return jdbc.sql("select * from signup_slot where open_for_signup = true and ends_at > ?")
+                .param(now.atOffset(java.time.ZoneOffset.UTC)).query(this::slot).list();
+    }
+
     void insertSlot(Slot s) {
         jdbc.sql("""
                 insert into signup_slot (activity_id, organization_id, activity_name, capacity, confirmed, waitlisted,

@@ -113,6 +113,20 @@ public class Registrations {
                 s.waitlisted(), s.open(), s.realNameRequired()));
     }
 
+    /**
+     * The seats of every activity that takes sign-ups now (open, not yet ended), by activity id: the public portal
+     * filters and orders its list by them.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, SeatInfo> openSeats() {
+        java.util.Map<Long, SeatInfo> seats = new java.util.HashMap<>();
+        for (Slot s : repo.openSlots(clock.instant())) {
+            seats.put(s.activityId(), new SeatInfo(s.activityId(), s.capacity(), s.confirmed(), s.waitlisted(),
+                    s.open(), s.realNameRequired()));
+        }
+        return seats;
+    }
+
     // ---- signing up and cancelling -------------------------------------------------------------------------
 
     /** Signs a public user up: a seat while there is one, the waitlist after that. */

@@ -55,6 +55,7 @@ class RolesBrowserTests {
 
         login("jianghai");
         assertThat(nav()).contains("单位审核");
+        // the coordinator's to-do list also holds the activities awaiting its review; pick the units' entry
         WebElement todo = driver.findElements(By.cssSelector(".todo-list a")).stream()
                 .filter(a -> a.getText().contains("个单位等待审核")).findFirst().orElseThrow();
         Browser.assertAccessible(driver, "coordinator workbench");

@@ -59,10 +59,13 @@ class CampaignWebIntegrationTests {
                 .andExpect(content().string(containsString("lang=\"zh-CN\"")));
     }
 
+    /** The home page now belongs to the portal module; it still shows the campaign's theme, period and main event. */
     @Test
     void homePageShowsThemePeriodAndMainEvent() throws Exception {
         mvc.perform(get("/"))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2021年全国科普日活动")))
+                .andExpect(content().string(containsString("百年再出发，迈向高水平科技自立自强")))
                 .andExpect(content().string(containsString("第三届江门科普嘉年华")))
                 .andExpect(content().string(containsString("9月11日")))
                 .andExpect(content().string(containsString("活动意向征集表和汇总表报送")));

@@ -1,0 +1,157 @@
+package cn.sciday.portal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.stereotype.Service;
+
+import cn.sciday.activity.Activities;
+import cn.sciday.activity.ActivityPage;
+import cn.sciday.activity.PublicActivity;
+import cn.sciday.activity.PublicSearch;
+import cn.sciday.activity.PublicStatistics;
+import cn.sciday.campaign.Campaign;
+import cn.sciday.campaign.CampaignManagement;
+import cn.sciday.organization.OrganizationView;
+import cn.sciday.organization.Organizations;
+import cn.sciday.signup.Feedback;
+import cn.sciday.signup.FeedbackSummary;
+import cn.sciday.signup.Feedbacks;
+import cn.sciday.signup.Registrations;
+import cn.sciday.signup.SeatInfo;
+import cn.sciday.web.NotFoundException;
+
+/**
+ * Everything the public pages read, cached (Spring Cache over Caffeine), so that a burst of readers does not reach
+ * the database. Entries live {@code sciday.portal.cache-ttl} (30 s) at most and are evicted at once by
+ * {@link PortalCacheEviction} when an activity is published, changed or cancelled, when seats are taken or given
+ * back, and when the campaign, an organization or a notice changes. Only the content is cached: things that depend
+ * on the visitor (login, language) are added by the pages.
+ */
+@Service
+class PublicCatalog {
+
+    static final String SEARCH = "portal.search";
+    static final String IDS = "portal.ids";
+    static final String PAGE = "portal.page";
+    static final String ACTIVITY = "portal.activity";
+    static final String SEATS = "portal.seats";
+    static final String OPEN_SEATS = "portal.openSeats";
+    static final String STATISTICS = "portal.statistics";
+    static final String DAYS = "portal.days";
+    static final String FEEDBACK = "portal.feedback";
+    static final String CAMPAIGN = "portal.campaign";
+    static final String DIVISIONS = "portal.divisions";
+    static final String NOTICES = "portal.notices";
+    static final String NOTICE = "portal.notice";
+
+    static final List<String> CACHES = List.of(SEARCH, IDS, PAGE, ACTIVITY, SEATS, OPEN_SEATS, STATISTICS, DAYS,
+            FEEDBACK, CAMPAIGN, DIVISIONS, NOTICES, NOTICE);
+
+    /** What the activity's readers see of its feedback: the average and the comments not hidden. */
+    record Ratings(FeedbackSummary summary, List<Feedback> comments) {
+    }
+
+    static long maximumSize(String cache) {
+        return switch (cache) {
+            case ACTIVITY, SEATS -> 20_000;
+            case SEARCH, PAGE, FEEDBACK -> 5_000;
+            case IDS, DAYS, NOTICE -> 500;
+            default -> 10;
+        };
+    }
+
+    private final Activities activities;
+    private final Registrations registrations;
+    private final Feedbacks feedbacks;
+    private final CampaignManagement campaigns;
+    private final Organizations organizations;
+    private final Notices notices;
+
+    PublicCatalog(Activities activities, Registrations registrations, Feedbacks feedbacks,
+            CampaignManagement campaigns, Organizations organizations, Notices notices) {
+        this.activities = activities;
+        this.registrations = registrations;
+        this.feedbacks = feedbacks;
+        this.campaigns = campaigns;
+        this.organizations = organizations;
+        this.notices = notices;
+    }
+
+    @Cacheable(SEARCH)
+    public ActivityPage<PublicActivity> search(PublicSearch search) {
+        return activities.search(search);
+    }
+
+    /** Every matching id in start order; callers pass the search with page 0 so that pages share the entry. */
+    @Cacheable(IDS)
+    public List<Long> ids(PublicSearch search) {
+        return activities.searchIds(search);
+    }
+
+    @Cacheable(PAGE)
+    public List<PublicActivity> activities(List<Long> ids) {
+        return activities.publicGetAll(ids);
+    }
+
+    /** A published or cancelled activity; empty for anything else (also cached, so unknown ids stay cheap). */
+    @Cacheable(ACTIVITY)
+    public Optional<PublicActivity> activity(long id) {
+        try {
+            return Optional.of(activities.publicGet(id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Cacheable(SEATS)
+    public Optional<SeatInfo> seats(long activityId) {
+        return registrations.seats(activityId);
+    }
+
+    /** Seats of the activities that take sign-ups now, by activity id. */
+    @Cacheable(OPEN_SEATS)
+    public Map<Long, SeatInfo> openSeats() {
+        return registrations.openSeats();
+    }
+
+    @Cacheable(STATISTICS)
+    public PublicStatistics statistics() {
+        return activities.publicStatistics();
+    }
+
+    @Cacheable(DAYS)
+    public Map<LocalDate, Integer> days(YearMonth month) {
+        return activities.publicDayCounts(month.atDay(1), month.atEndOfMonth());
+    }
+
+    @Cacheable(FEEDBACK)
+    public Ratings ratings(long activityId) {
+        return new Ratings(feedbacks.summary(activityId), feedbacks.visible(activityId));
+    }
+
+    @Cacheable(CAMPAIGN)
+    public Optional<Campaign> campaign() {
+        return campaigns.current();
+    }
+
+    @Cacheable(DIVISIONS)
+    public List<OrganizationView> divisions() {
+        return organizations.divisions();
+    }
+
+    /** Published notices, newest first. */
+    @Cacheable(NOTICES)
+    public List<NoticeView> notices() {
+        return notices.published();
+    }
+
+    @Cacheable(NOTICE)
+    public Optional<NoticeView> notice(long id) {
+        return notices.findPublished(id);
+    }
+}
