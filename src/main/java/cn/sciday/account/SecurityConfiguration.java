@@ -45,7 +45,7 @@ class SecurityConfiguration {
 
     /** Always open: assets, error page, health, API description, login and registration. */
     static final List<String> ALWAYS_OPEN = List.of("/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
+            "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs.yaml",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/login", "/login/**", "/register",
             "/api/v1/tokens", "/api/v1/public/**");
 

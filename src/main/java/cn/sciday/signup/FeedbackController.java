@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.NotFoundException;
 import cn.sciday.web.PublicPaths;
 
 /** Feedback pages and API: attendees rate once after the end; staff hide abuse with a reason. */
@@ -32,9 +33,11 @@ class FeedbackController {
     }
 
     private final Feedbacks feedbacks;
+    private final Registrations registrations;
 
-    FeedbackController(Feedbacks feedbacks) {
+    FeedbackController(Feedbacks feedbacks, Registrations registrations) {
         this.feedbacks = feedbacks;
+        this.registrations = registrations;
     }
 
     @Bean
@@ -46,6 +49,10 @@ class FeedbackController {
     String give(Actor actor, @PathVariable long ticketId, @RequestParam long activityId,
             @RequestParam(defaultValue = "0") int rating, @RequestParam(required = false) String comment,
             RedirectAttributes flash) {
+        Ticket ticket = registrations.ticket(actor, ticketId); // someone else's ticket: 404
+        if (ticket.activityId() != activityId) {
+            throw new NotFoundException("ticket " + ticketId + " of activity " + activityId);
+        }
         try {
             feedbacks.give(actor, activityId, rating, comment);
             flash.addFlashAttribute("notice", "signup.feedback.thanks");
