@@ -26,7 +26,7 @@ class PortalConfiguration {
     @Bean
     PublicPaths portalPaths() {
         return PublicPaths.of("/", "/activities", "/activities/calendar", "/activities/map",
-                "/activities/{id:[0-9]+}", "/notices", "/notices/{id:[0-9]+}");
+                "/activities/{id:[0-9]+}", "/notices", "/notices/{id:[0-9]+}", "/statement");
     }
 
     /** One {@link CacheSpec} bean per portal cache, living {@code sciday.portal.cache-ttl} (default 30 s). */

@@ -77,6 +77,24 @@ class WebShellBrowserTests {
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
     }
 
+    @Test
+    void theStatementOnAPhoneInElderlyModeAndInEnglish() {
+        driver = Browser.open(360, 800);
+        driver.get(url("/"));
+        Browser.press(driver, driver.findElement(By.linkText("无障碍声明与安全说明")));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/statement"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("无障碍声明与安全说明");
+        driver.get(url("/statement?elderly=on"));
+        assertThat(driver.findElements(By.cssSelector("main table tbody tr"))).hasSizeGreaterThan(5);
+        Browser.assertAccessible(driver, "statement (360px, elderly mode)");
+        assertNoHorizontalScroll();
+        driver.get(url("/statement?lang=en"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Accessibility and security statement");
+        Browser.assertAccessible(driver, "statement in English");
+        assertNoHorizontalScroll();
+    }
+
     private void assertNoHorizontalScroll() {
         Object overflow = driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
