@@ -40,6 +40,7 @@ class WebConfiguration implements WebMvcConfigurer {
         locale.setIgnoreInvalidLocale(true);
         registry.addInterceptor(locale);
         registry.addInterceptor(new ElderlyModeInterceptor());
+        registry.addInterceptor(ControlCharacters.interceptor());
     }
 
     /** True when this browser asked for elderly mode (长者模式). */

@@ -1,0 +1,88 @@
+package cn.sciday.web;
+
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refuses text that carries invisible control characters (NUL, ESC, BEL…: C0 controls other than tab and line
+ * breaks, and DEL) with a 400 that names the field, in form and query parameters ({@link #interceptor()}) and in
+ * JSON request bodies read into records. Such characters have no business in a name or a description; stored, they
+ * would reach pages, spreadsheets and text messages as they are. Everything else (emoji, full-width, right-to-left
+ * marks) is stored as given and escaped where it is shown.
+ */
+@ControllerAdvice
+class ControlCharacters extends RequestBodyAdviceAdapter {
+
+    static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    static final String MESSAGE = "提交的内容含有不可见的控制字符，请删除后再提交。";
+
+    static HandlerInterceptor interceptor() {
+        return new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+                    for (String value : p.getValue()) {
+                        check(p.getKey(), value);
+                    }
+                }
+                return true;
+            }
+        };
+    }
+
+    static void check(String field, String value) {
+        if (value != null && CONTROL.matcher(value).find()) {
+            throw new InvalidInputException(field, MESSAGE);
+        }
+    }
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
+        checkBody("", body, 0);
+        return body;
+    }
+
+    private static void checkBody(String path, Object body, int depth) {
+        if (body == null || depth > 4) {
+            return;
+        }
+        if (body instanceof CharSequence s) {
+            check(path.isEmpty() ? "body" : path, s.toString());
+        } else if (body instanceof Collection<?> c) {
+            for (Object o : c) {
+                checkBody(path, o, depth + 1);
+            }
+        } else if (body instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> checkBody(path.isEmpty() ? String.valueOf(k) : path + "." + k, v, depth + 1));
+        } else if (body.getClass().isRecord()) {
+            for (RecordComponent rc : body.getClass().getRecordComponents()) {
+                try {
+                    String name = path.isEmpty() ? rc.getName() : path + "." + rc.getName();
+                    checkBody(name, rc.getAccessor().invoke(body), depth + 1);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + rc, e);
+                }
+            }
+        }
+    }
+}
