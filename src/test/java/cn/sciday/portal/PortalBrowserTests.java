@@ -23,11 +23,13 @@ import org.springframework.test.context.ActiveProfiles;
 import cn.sciday.Browser;
 import cn.sciday.RecordingSmsSender;
 import cn.sciday.TestClockConfiguration;
+import cn.sciday.web.Role;
 
 /**
  * The public portal in headless Chromium on the demo data, at 360px and at desktop width, in normal and elderly
  * mode: find an activity with the filters (htmx updates the list), open it, follow 报名 to the login page, log in
- * with a mobile code and reach the sign-up form; calendar and map by keyboard; notices. axe-core on every page.
+ * with a mobile code, sign up and see the e-ticket; the organizing unit's staff checks the ticket in; calendar and map
+ * by keyboard; notices. axe-core on every page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sciday.demo.mode=on")
 @ActiveProfiles("test")
@@ -40,6 +42,10 @@ class PortalBrowserTests {
     int port;
     @Autowired
     RecordingSmsSender sms;
+    @Autowired
+    cn.sciday.account.Accounts accounts;
+    @Autowired
+    cn.sciday.organization.Organizations organizations;
 
     ChromeDriver driver;
     String mode;
@@ -117,6 +123,13 @@ class PortalBrowserTests {
         assertThat(driver.findElement(By.cssSelector("main .lead")).getText()).isEqualTo(NIGHT);
         assertThat(driver.findElement(By.id("name")).isDisplayed()).isTrue();
         check("signup-form");
+        driver.findElement(By.id("name")).sendKeys("陈奶奶");
+        press(driver.findElement(By.cssSelector("main form[action$='/signup'] button[type=submit]")));
+        waitFor(d -> d.getCurrentUrl().contains("/tickets/"));
+        String code = driver.findElement(By.cssSelector(".ticket-code")).getText();
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains(NIGHT).contains("陈奶奶");
+        check("ticket");
+        checkInAsTheOrganizer(activityUrl, code, elderly);
 
         driver.get(url("/activities/calendar?month=2021-09"));
         check("calendar");
@@ -170,6 +183,30 @@ class PortalBrowserTests {
         assertThat(driver.findElement(By.cssSelector("[data-read-start]")).isDisplayed()).isFalse();
         press(driver.findElement(By.cssSelector("[data-read-switch]")));
         assertThat(driver.findElement(By.cssSelector("[data-read-start]")).isDisplayed()).isTrue();
+    }
+
+    /** The organizing unit's staff logs in with a password, opens the check-in page and enters the ticket code. */
+    private void checkInAsTheOrganizer(String activityUrl, String code, boolean elderly) {
+        String username = "jh-kjg-" + mode;
+        if (accounts.findStaff(username).isEmpty()) {
+            long unit = organizations.findByName("江海区科技馆").orElseThrow().id();
+            accounts.createStaff(username, "Kepu-Night-2021!", "江海区科技馆 值班员", null, Role.ORGANIZER, unit);
+        }
+        driver.manage().deleteAllCookies();
+        driver.get(url(elderly ? "/login?elderly=on" : "/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("Kepu-Night-2021!");
+        press(driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
+        waitFor(d -> d.getCurrentUrl().endsWith("/workbench"));
+        driver.get(activityUrl + "/check-in");
+        check("check-in");
+        driver.findElement(By.id("code")).sendKeys(code);
+        press(driver.findElement(By.cssSelector("#checkin-form button[type=submit]")));
+        waitFor(d -> d.findElement(By.tagName("main")).getText().contains("签到成功"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("陈奶奶").contains(code);
+        check("checked-in");
+        driver.manage().deleteAllCookies();
+        driver.get(url(elderly ? "/?elderly=on" : "/"));
     }
 
     private void logIn(String mobile) {
