@@ -131,17 +131,17 @@ class QuizAttemptRepository {
 
     /**
      * Records an official result as the person's best if it beats the best so far: a higher score, or the same
-     * score in less time. One statement, so concurrent submissions cannot lose a better result.
+     * score in less time. One statement, so concurrent submissions cannot lose a better result. True when it did.
      */
-    void offerBest(long roundId, long accountId, long attemptId, int score, long millis, Instant finishedAt) {
-        jdbc.sql("""
+    boolean offerBest(long roundId, long accountId, long attemptId, int score, long millis, Instant finishedAt) {
+        return jdbc.sql("""
                 update quiz_participant set best_attempt_id = ?, best_score = ?, best_millis = ?, best_finished_at = ?
                 where round_id = ? and account_id = ?
                   and (best_score is null or best_score < ? or (best_score = ? and best_millis > ?)
                        or (best_score = ? and best_millis = ? and best_finished_at > ?))""")
                 .params(attemptId, score, millis, Timestamp.from(finishedAt), roundId, accountId, score, score, millis,
                         score, millis, Timestamp.from(finishedAt))
-                .update();
+                .update() == 1;
     }
 
     static QuizParticipant participant(ResultSet rs, int row) throws SQLException {

@@ -249,8 +249,8 @@ class QuizAttempts {
 
     private void finished(QuizAttempt a, int score, long elapsed, Instant now) {
         attempts.deleteOpen(a.id());
-        if (!a.practice()) {
-            attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now);
+        if (!a.practice() && attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now)) {
+            events.publishEvent(new QuizBestImproved(a.roundId(), a.accountId()));
         }
         events.publishEvent(new QuizChanged(a.practice() ? "PRACTICE_SUBMITTED" : "ATTEMPT_SUBMITTED", a.id(),
                 "score " + score));
