@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongToIntFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -20,6 +24,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * (and is in it) or after the move (and is merged): none is lost. Keys of old generations expire.
  */
 class OnlineRedis {
+
+    private static final Logger log = LoggerFactory.getLogger(OnlineRedis.class);
 
     private static final RedisScript<Long> UNLOCK = new DefaultRedisScript<>("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -43,6 +49,27 @@ class OnlineRedis {
     /** How long a generation's sets live: twice the trust, so that they outlive their marker. */
     String keepMillis() {
         return String.valueOf(rebuildEvery.toMillis() * 2);
+    }
+
+    /**
+     * Rebuilds a scope in a new generation: takes the lock, moves to the next generation, lets {@code fill} merge what
+     * the database holds into it (returning how many entries), marks it ready. False when another instance holds the
+     * lock (the caller then reads the database).
+     */
+    boolean rebuild(String scope, LongToIntFunction fill) {
+        String token = lock(scope);
+        if (token == null) {
+            return false;
+        }
+        try {
+            long generation = nextGeneration(scope);
+            int entries = fill.applyAsInt(generation);
+            markReady(scope, generation);
+            log.info("{} rebuilt in Redis from the database: {} entries, generation {}", scope, entries, generation);
+            return true;
+        } finally {
+            unlock(scope, token);
+        }
     }
 
     /** Takes the rebuild lock of a scope for a minute; null when another instance holds it. */

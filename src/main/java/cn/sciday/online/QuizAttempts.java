@@ -232,10 +232,12 @@ class QuizAttempts {
         if (!attempts.markSubmitted(attemptId, now, late, right, score, elapsed)) {
             return result(own(actor, attemptId), round);
         }
+        List<QuizAttemptRepository.Answer> saved = new ArrayList<>(frozen.size());
         for (QuizAttemptQuestion q : frozen) {
             String c = chosen.get(q.position());
-            attempts.saveAnswer(attemptId, q.position(), c, c != null && c.equals(q.correctAnswer()));
+            saved.add(new QuizAttemptRepository.Answer(q.position(), c, c != null && c.equals(q.correctAnswer())));
         }
+        attempts.saveAnswers(attemptId, saved);
         finished(a, score, elapsed, now);
         return result(own(actor, attemptId), round);
     }

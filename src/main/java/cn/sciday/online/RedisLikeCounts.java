@@ -207,23 +207,13 @@ class RedisLikeCounts implements LikeCounts {
     /** Rebuilds a scope's rankings from the database in a new generation; false when another instance does it. */
     boolean rebuild(LikeTarget target, Long roundId) {
         String scope = scope(target, roundId);
-        String token = redis.lock(scope);
-        if (token == null) {
-            return false;
-        }
-        try {
-            long generation = redis.nextGeneration(scope);
+        return redis.rebuild(scope, generation -> {
             List<LikeRepository.Ranked> all = repo.approvedRanked(target, roundId);
             for (int i = 0; i < all.size(); i += BATCH) {
                 merge(scope, String.valueOf(generation), all.subList(i, Math.min(all.size(), i + BATCH)));
             }
-            redis.markReady(scope, generation);
-            log.info("Ranking by likes {} rebuilt in Redis from the database ({} entries, generation {})", scope,
-                    all.size(), generation);
-            return true;
-        } finally {
-            redis.unlock(scope, token);
-        }
+            return all.size();
+        });
     }
 
     String scope(LikeTarget target, Long roundId) {

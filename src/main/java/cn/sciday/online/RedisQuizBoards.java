@@ -164,24 +164,13 @@ class RedisQuizBoards implements QuizBoards {
      * (then the database answers meanwhile).
      */
     boolean rebuild(long roundId) {
-        String scope = scope(roundId);
-        String token = redis.lock(scope);
-        if (token == null) {
-            return false;
-        }
-        try {
-            long generation = redis.nextGeneration(scope);
+        return redis.rebuild(scope(roundId), generation -> {
             List<QuizLeaderboard.Entry> all = database.all(roundId);
             for (int i = 0; i < all.size(); i += BATCH) {
                 merge(roundId, String.valueOf(generation), all.subList(i, Math.min(all.size(), i + BATCH)));
             }
-            redis.markReady(scope, generation);
-            log.info("Quiz round {}: leaderboard rebuilt in Redis from the database ({} participants, generation {})",
-                    roundId, all.size(), generation);
-            return true;
-        } finally {
-            redis.unlock(scope, token);
-        }
+            return all.size();
+        });
     }
 
     String scope(long roundId) {
