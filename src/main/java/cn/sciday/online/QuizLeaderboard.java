@@ -11,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.sciday.organization.OrganizationView;
-import cn.sciday.organization.Organizations;
 
 /**
  * Leaderboards: each participant's best official result, ordered by score (high first), then time taken (short
@@ -43,19 +41,18 @@ class QuizLeaderboard {
     }
 
     private final JdbcClient jdbc;
-    private final Organizations organizations;
+    private final QuizBoardLookups lookups;
     private final QuizBoards boards;
 
-    QuizLeaderboard(JdbcClient jdbc, Organizations organizations, QuizBoards boards) {
+    QuizLeaderboard(JdbcClient jdbc, QuizBoardLookups lookups, QuizBoards boards) {
         this.jdbc = jdbc;
-        this.organizations = organizations;
+        this.lookups = lookups;
         this.boards = boards;
     }
 
     public Board board(QuizRound round, Long divisionId, Integer top, Long accountId) {
         int n = top == null || top < 1 ? round.leaderboardSize() : Math.min(top, MAX_TOP);
-        Map<Long, String> divisions = organizations.divisions().stream()
-                .collect(Collectors.toMap(OrganizationView::id, OrganizationView::name));
+        Map<Long, String> divisions = lookups.divisionNames();
         QuizBoards.Snapshot s = boards.board(round.id(), divisionId, n, accountId, divisions);
         return new Board(round.id(), divisionId, divisionId == null ? null : divisions.get(divisionId), n, s.ranked(),
                 s.entries(), s.me());
