@@ -5,7 +5,10 @@ import static cn.sciday.online.VideoRepository.utc;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +79,57 @@ class LikeRepository {
     int counter(LikeTarget target, long targetId) {
         return jdbc.sql("select like_count from " + target.table() + " where id = ?").param(targetId)
                 .query(Integer.class).optional().orElse(0);
+    }
+
+    /** The counters of several targets (unknown ids are left out). */
+    Map<Long, Integer> counters(LikeTarget target, Collection<Long> ids) {
+        Map<Long, Integer> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, like_count from " + target.table() + " where id in (:ids)").param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getInt(2));
+                });
+        return out;
+    }
+
+    /** A page of approved targets by likes (most first, then lower id): a video round's (one category), or volunteers. */
+    List<Long> rankedIds(LikeTarget target, Long roundId, String category, int offset, int limit) {
+        if (target == LikeTarget.VOLUNTEER) {
+            return jdbc.sql("select id from volunteer where status = 'APPROVED' order by like_count desc, id asc"
+                    + " offset ? rows fetch first ? rows only").params(offset, limit).query(Long.class).list();
+        }
+        return jdbc.sql("select id from video_entry where round_id = ? and status = 'APPROVED'"
+                + " and (cast(? as varchar(50)) is null or category = ?) order by like_count desc, id asc"
+                + " offset ? rows fetch first ? rows only")
+                .params(roundId, category, category, offset, limit).query(Long.class).list();
+    }
+
+    /** Where a target is ranked and its count: for a video its round and category. */
+    record Ranked(long id, int likes, boolean approved, Long roundId, String category) {
+    }
+
+    Optional<Ranked> ranked(LikeTarget target, long id) {
+        if (target == LikeTarget.VOLUNTEER) {
+            return jdbc.sql("select id, like_count, status from volunteer where id = ?").param(id)
+                    .query((rs, i) -> new Ranked(rs.getLong(1), rs.getInt(2), "APPROVED".equals(rs.getString(3)),
+                            null, null)).optional();
+        }
+        return jdbc.sql("select id, like_count, status, round_id, category from video_entry where id = ?").param(id)
+                .query((rs, i) -> new Ranked(rs.getLong(1), rs.getInt(2), "APPROVED".equals(rs.getString(3)),
+                        rs.getLong(4), rs.getString(5))).optional();
+    }
+
+    /** Every approved target of a ranking scope with its count (a video round's entries, or all volunteers). */
+    List<Ranked> approvedRanked(LikeTarget target, Long roundId) {
+        if (target == LikeTarget.VOLUNTEER) {
+            return jdbc.sql("select id, like_count from volunteer where status = 'APPROVED'")
+                    .query((rs, i) -> new Ranked(rs.getLong(1), rs.getInt(2), true, null, null)).list();
+        }
+        return jdbc.sql("select id, like_count, category from video_entry where round_id = ? and status = 'APPROVED'")
+                .param(roundId)
+                .query((rs, i) -> new Ranked(rs.getLong(1), rs.getInt(2), true, roundId, rs.getString(3))).list();
     }
 
     /** The count from the like rows themselves (not voided). */

@@ -26,7 +26,8 @@ import cn.sciday.web.TooManyRequestsException;
  * Beijing day (the database's UNIQUE constraint decides, also under concurrency); attempts are rate-limited per
  * person and per client address; likes that look scripted are flagged for the city to review, and voided likes stop
  * counting. The counter on the target changes in the same transaction as the like rows, so it always equals the
- * number of likes that are not voided.
+ * number of likes that are not voided. Counts are read through {@link LikeCounts} (the database, or Redis counters
+ * kept after each commit when Redis is configured).
  */
 @Service
 public class Likes {
@@ -35,6 +36,7 @@ public class Likes {
     static final Duration REGULAR_SPAN = Duration.ofMinutes(30);
 
     private final LikeRepository repo;
+    private final LikeCounts counts;
     private final LikeRateLimiter limiter;
     private final PersonalData personalData;
     private final ApplicationEventPublisher events;
@@ -45,14 +47,15 @@ public class Likes {
     private final int regularIntervals;
     private final Duration regularTolerance;
 
-    Likes(LikeRepository repo, LikeRateLimiter limiter, PersonalData personalData, ApplicationEventPublisher events,
-            Clock clock,
+    Likes(LikeRepository repo, LikeCounts counts, LikeRateLimiter limiter, PersonalData personalData,
+            ApplicationEventPublisher events, Clock clock,
             @Value("${sciday.online.likes.per-person-per-minute:30}") int perPerson,
             @Value("${sciday.online.likes.per-address-per-minute:120}") int perAddress,
             @Value("${sciday.online.likes.burst-accounts-per-address:5}") int burstAccounts,
             @Value("${sciday.online.likes.regular-intervals:5}") int regularIntervals,
             @Value("${sciday.online.likes.regular-tolerance:PT0.2S}") Duration regularTolerance) {
         this.repo = repo;
+        this.counts = counts;
         this.limiter = limiter;
         this.personalData = personalData;
         this.events = events;
@@ -93,6 +96,7 @@ public class Likes {
         flagIfScripted(target, targetId, actor.accountId(), addressHash, now);
         // last: the target's row stays locked only from here to the commit
         repo.addToCount(target, targetId, 1);
+        events.publishEvent(new LikeEvents.Counted(target, targetId));
         return new LikeResult(target, targetId, repo.counter(target, targetId));
     }
 
@@ -103,9 +107,9 @@ public class Likes {
                 actorOrNull.accountId(), LocalDate.ofInstant(clock.instant(), Campaign.ZONE));
     }
 
-    @Transactional(readOnly = true)
+    /** The target's like count: from the database, or from Redis when it is configured. */
     public int count(LikeTarget target, long targetId) {
-        return repo.counter(target, targetId);
+        return counts.count(target, targetId);
     }
 
     // ---- review of flagged likes ------------------------------------------------------------------------------------
@@ -134,6 +138,7 @@ public class Likes {
         }
         repo.markVoided(likeId, admin.accountId(), clock.instant());
         repo.addToCount(like.target(), like.targetId(), -1);
+        events.publishEvent(new LikeEvents.Changed(like.target(), like.targetId()));
         events.publishEvent(new AuditEvent("LIKE_VOIDED", "LIKE", String.valueOf(likeId),
                 like.target() + " #" + like.targetId() + "；账号 #" + like.accountId() + "；" + like.flagReason()));
         return new LikeResult(like.target(), like.targetId(), repo.counter(like.target(), like.targetId()));
@@ -206,6 +211,7 @@ public class Likes {
         if (!repo.exists(target, targetId, accountId, day)) {
             repo.insert(target, targetId, accountId, day, at, personalData.hash("like-address:demo"), "demo");
             repo.addToCount(target, targetId, 1);
+            events.publishEvent(new LikeEvents.Counted(target, targetId));
         }
     }
 

@@ -61,9 +61,11 @@ class QuizApiController {
     private final QuizLeaderboard leaderboard;
     private final Organizations organizations;
     private final Clock clock;
+    private final QuizBoardLookups lookups;
 
     QuizApiController(QuizRounds rounds, QuizAttempts attempts, QuizLeaderboard leaderboard,
-            Organizations organizations, Clock clock) {
+            Organizations organizations, Clock clock, QuizBoardLookups lookups) {
+        this.lookups = lookups;
         this.clock = clock;
         this.rounds = rounds;
         this.attempts = attempts;
@@ -102,7 +104,7 @@ class QuizApiController {
     @Operation(summary = "Leaderboard overall or of one division: best score, then less time, then earlier finish")
     BoardJson leaderboard(@PathVariable long id, @RequestParam(required = false) Long division,
             @RequestParam(required = false) Integer top) {
-        QuizRound round = rounds.get(id);
+        QuizRound round = lookups.round(id);
         Long me = Actors.current().map(Actor::accountId).orElse(null);
         QuizLeaderboard.Board b = leaderboard.board(round, division, top, me);
         return new BoardJson(round.id(), round.title(),

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,9 +23,11 @@ class QuizAttemptRepository {
             + "started_at, deadline_at, submitted_at, late, question_count, correct_count, score, elapsed_millis";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    QuizAttemptRepository(JdbcClient jdbc) {
+    QuizAttemptRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     // ---- attempts ------------------------------------------------------------------------------------------
@@ -73,14 +77,16 @@ class QuizAttemptRepository {
 
     // ---- frozen questions ----------------------------------------------------------------------------------
 
+    /** Freezes the drawn questions in their order (one batch). */
     void insertQuestions(long attemptId, List<QuizQuestion> drawn) {
+        List<Object[]> rows = new ArrayList<>(drawn.size());
         int position = 1;
         for (QuizQuestion q : drawn) {
-            jdbc.sql("""
-                    insert into quiz_attempt_question (attempt_id, position, question_id, question_type, correct_answer)
-                    values (?, ?, ?, ?, ?)""")
-                    .params(attemptId, position++, q.id(), q.type().name(), q.correctAnswer()).update();
+            rows.add(new Object[] {attemptId, position++, q.id(), q.type().name(), q.correctAnswer()});
         }
+        batch.batchUpdate("""
+                insert into quiz_attempt_question (attempt_id, position, question_id, question_type, correct_answer)
+                values (?, ?, ?, ?, ?)""", rows);
     }
 
     List<QuizAttemptQuestion> questions(long attemptId) {
@@ -94,9 +100,19 @@ class QuizAttemptRepository {
                 .list();
     }
 
-    void saveAnswer(long attemptId, int position, String chosen, boolean right) {
-        jdbc.sql("update quiz_attempt_question set chosen = ?, answered_right = ? where attempt_id = ? and position = ?")
-                .params(chosen, right, attemptId, position).update();
+    /** One answer to store: the question's position, the letters chosen (or null), whether they were right. */
+    record Answer(int position, String chosen, boolean right) {
+    }
+
+    /** Stores the answers of an attempt (one batch). */
+    void saveAnswers(long attemptId, List<Answer> answers) {
+        List<Object[]> rows = new ArrayList<>(answers.size());
+        for (Answer a : answers) {
+            rows.add(new Object[] {a.chosen(), a.right(), attemptId, a.position()});
+        }
+        batch.batchUpdate(
+                "update quiz_attempt_question set chosen = ?, answered_right = ? where attempt_id = ? and position = ?",
+                rows);
     }
 
     // ---- the open-attempt guard ------------------------------------------------------------------------------
@@ -131,17 +147,17 @@ class QuizAttemptRepository {
 
     /**
      * Records an official result as the person's best if it beats the best so far: a higher score, or the same
-     * score in less time. One statement, so concurrent submissions cannot lose a better result.
+     * score in less time. One statement, so concurrent submissions cannot lose a better result. True when it did.
      */
-    void offerBest(long roundId, long accountId, long attemptId, int score, long millis, Instant finishedAt) {
-        jdbc.sql("""
+    boolean offerBest(long roundId, long accountId, long attemptId, int score, long millis, Instant finishedAt) {
+        return jdbc.sql("""
                 update quiz_participant set best_attempt_id = ?, best_score = ?, best_millis = ?, best_finished_at = ?
                 where round_id = ? and account_id = ?
                   and (best_score is null or best_score < ? or (best_score = ? and best_millis > ?)
                        or (best_score = ? and best_millis = ? and best_finished_at > ?))""")
                 .params(attemptId, score, millis, Timestamp.from(finishedAt), roundId, accountId, score, score, millis,
                         score, millis, Timestamp.from(finishedAt))
-                .update();
+                .update() == 1;
     }
 
     static QuizParticipant participant(ResultSet rs, int row) throws SQLException {

@@ -232,10 +232,12 @@ class QuizAttempts {
         if (!attempts.markSubmitted(attemptId, now, late, right, score, elapsed)) {
             return result(own(actor, attemptId), round);
         }
+        List<QuizAttemptRepository.Answer> saved = new ArrayList<>(frozen.size());
         for (QuizAttemptQuestion q : frozen) {
             String c = chosen.get(q.position());
-            attempts.saveAnswer(attemptId, q.position(), c, c != null && c.equals(q.correctAnswer()));
+            saved.add(new QuizAttemptRepository.Answer(q.position(), c, c != null && c.equals(q.correctAnswer())));
         }
+        attempts.saveAnswers(attemptId, saved);
         finished(a, score, elapsed, now);
         return result(own(actor, attemptId), round);
     }
@@ -249,8 +251,8 @@ class QuizAttempts {
 
     private void finished(QuizAttempt a, int score, long elapsed, Instant now) {
         attempts.deleteOpen(a.id());
-        if (!a.practice()) {
-            attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now);
+        if (!a.practice() && attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now)) {
+            events.publishEvent(new QuizBestImproved(a.roundId(), a.accountId()));
         }
         events.publishEvent(new QuizChanged(a.practice() ? "PRACTICE_SUBMITTED" : "ATTEMPT_SUBMITTED", a.id(),
                 "score " + score));

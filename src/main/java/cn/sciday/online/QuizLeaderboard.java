@@ -1,12 +1,9 @@
 package cn.sciday.online;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,12 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.sciday.organization.OrganizationView;
-import cn.sciday.organization.Organizations;
 
 /**
- * Leaderboards from the database alone: each participant's best official result, ordered by score (high first),
- * then time taken (short first), then finish time (early first). Equal on all three means an equal rank.
+ * Leaderboards: each participant's best official result, ordered by score (high first), then time taken (short
+ * first), then finish time (early first). Equal on all three means an equal rank. The boards come from
+ * {@link QuizBoards}: the database alone, or Redis sorted sets when Redis is configured (same answers).
  */
 @Service
 class QuizLeaderboard {
@@ -33,6 +29,10 @@ class QuizLeaderboard {
         public String seconds() {
             return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
         }
+
+        Entry withRank(int r) {
+            return new Entry(r, accountId, name, divisionId, divisionName, score, millis, finishedAt);
+        }
     }
 
     /** The top of a leaderboard (overall or one division) and, for a logged-in participant, their own line. */
@@ -41,78 +41,21 @@ class QuizLeaderboard {
     }
 
     private final JdbcClient jdbc;
-    private final Organizations organizations;
+    private final QuizBoardLookups lookups;
+    private final QuizBoards boards;
 
-    QuizLeaderboard(JdbcClient jdbc, Organizations organizations) {
+    QuizLeaderboard(JdbcClient jdbc, QuizBoardLookups lookups, QuizBoards boards) {
         this.jdbc = jdbc;
-        this.organizations = organizations;
+        this.lookups = lookups;
+        this.boards = boards;
     }
 
-    @Transactional(readOnly = true)
     public Board board(QuizRound round, Long divisionId, Integer top, Long accountId) {
         int n = top == null || top < 1 ? round.leaderboardSize() : Math.min(top, MAX_TOP);
-        Map<Long, String> divisions = organizations.divisions().stream()
-                .collect(Collectors.toMap(OrganizationView::id, OrganizationView::name));
-        String where = "round_id = :round and best_attempt_id is not null"
-                + (divisionId == null ? "" : " and division_id = :division");
-        var query = jdbc.sql("select account_id, display_name, division_id, best_score, best_millis, best_finished_at "
-                + "from quiz_participant where " + where
-                + " order by best_score desc, best_millis asc, best_finished_at asc, account_id asc limit :top")
-                .param("round", round.id()).param("top", n);
-        if (divisionId != null) {
-            query = query.param("division", divisionId);
-        }
-        List<Entry> raw = query.query((rs, i) -> new Entry(0, rs.getLong(1), rs.getString(2), rs.getLong(3),
-                divisions.getOrDefault(rs.getLong(3), ""), rs.getInt(4), rs.getLong(5),
-                rs.getTimestamp(6).toInstant())).list();
-        List<Entry> ranked = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            Entry e = raw.get(i);
-            int rank = i + 1;
-            if (i > 0) {
-                Entry prev = ranked.get(i - 1);
-                if (prev.score() == e.score() && prev.millis() == e.millis() && prev.finishedAt().equals(e.finishedAt())) {
-                    rank = prev.rank();
-                }
-            }
-            ranked.add(new Entry(rank, e.accountId(), e.name(), e.divisionId(), e.divisionName(), e.score(),
-                    e.millis(), e.finishedAt()));
-        }
-        var count = jdbc.sql("select count(*) from quiz_participant where " + where).param("round", round.id());
-        if (divisionId != null) {
-            count = count.param("division", divisionId);
-        }
-        long total = count.query(Long.class).single();
-        Entry me = accountId == null ? null : own(round.id(), divisionId, accountId, divisions).orElse(null);
-        return new Board(round.id(), divisionId, divisionId == null ? null : divisions.get(divisionId), n, total,
-                ranked, me);
-    }
-
-    private Optional<Entry> own(long roundId, Long divisionId, long accountId, Map<Long, String> divisions) {
-        return jdbc.sql("""
-                select account_id, display_name, division_id, best_score, best_millis, best_finished_at
-                from quiz_participant where round_id = ? and account_id = ? and best_attempt_id is not null""")
-                .params(roundId, accountId)
-                .query((rs, i) -> new Entry(0, rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        divisions.getOrDefault(rs.getLong(3), ""), rs.getInt(4), rs.getLong(5),
-                        rs.getTimestamp(6).toInstant()))
-                .optional()
-                .filter(e -> divisionId == null || e.divisionId() == divisionId)
-                .map(e -> {
-                    String where = "round_id = :round and best_attempt_id is not null"
-                            + (divisionId == null ? "" : " and division_id = :division");
-                    var q = jdbc.sql("select count(*) from quiz_participant where " + where + " and (best_score > :score "
-                            + "or (best_score = :score and best_millis < :millis) "
-                            + "or (best_score = :score and best_millis = :millis and best_finished_at < :finished))")
-                            .param("round", roundId).param("score", e.score()).param("millis", e.millis())
-                            .param("finished", Timestamp.from(e.finishedAt()));
-                    if (divisionId != null) {
-                        q = q.param("division", divisionId);
-                    }
-                    int better = q.query(Integer.class).single();
-                    return new Entry(better + 1, e.accountId(), e.name(), e.divisionId(), e.divisionName(), e.score(),
-                            e.millis(), e.finishedAt());
-                });
+        Map<Long, String> divisions = lookups.divisionNames();
+        QuizBoards.Snapshot s = boards.board(round.id(), divisionId, n, accountId, divisions);
+        return new Board(round.id(), divisionId, divisionId == null ? null : divisions.get(divisionId), n, s.ranked(),
+                s.entries(), s.me());
     }
 
     /** Per-question correct rates of a round's submitted official attempts, hardest first. */

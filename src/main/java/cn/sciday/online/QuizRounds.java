@@ -66,6 +66,7 @@ class QuizRounds {
         QuizRound r = checked(form, 0, campaign.id(), 0);
         long id = rounds.insert(r, clock.instant());
         events.publishEvent(new QuizChanged("ROUND_CREATED", id, r.title()));
+        events.publishEvent(new QuizRoundChanged(id));
         return id;
     }
 
@@ -76,6 +77,7 @@ class QuizRounds {
                 form.version() == null ? existing.version() : form.version());
         rounds.update(r, clock.instant());
         events.publishEvent(new QuizChanged("ROUND_EDITED", id, r.title()));
+        events.publishEvent(new QuizRoundChanged(id));
     }
 
     private static QuizRound checked(QuizRoundForm f, long id, long campaignId, int version) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -49,10 +50,12 @@ public class VideoEntries {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final long serverMaxUploadMb;
+    private final LikeCounts likes;
 
     VideoEntries(VideoRepository repo, OnlineMedia media, Organizations organizations, CampaignManagement campaigns,
             Notifications notifications, ApplicationEventPublisher events, Clock clock,
-            @Value("${spring.servlet.multipart.max-file-size:320MB}") DataSize serverMaxUpload) {
+            @Value("${spring.servlet.multipart.max-file-size:320MB}") DataSize serverMaxUpload, LikeCounts likes) {
+        this.likes = likes;
         this.repo = repo;
         this.media = media;
         this.organizations = organizations;
@@ -211,6 +214,7 @@ public class VideoEntries {
         return repo.findEntry(id)
                 .filter(e -> e.isApproved() || (actorOrNull != null && (actorOrNull.isCityAdmin()
                         || e.ownedBy(actorOrNull))))
+                .map(e -> withCounts(List.of(e)).get(0))
                 .orElseThrow(() -> new NotFoundException("video entry " + id));
     }
 
@@ -225,16 +229,32 @@ public class VideoEntries {
         int total = repo.countApproved(round.id(), c);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.max(1, Math.min(page, pages));
-        List<VideoEntry> entries = repo.approved(round.id(), c, VideoRepository.Sort.of(s), PAGE_SIZE,
-                (p - 1) * PAGE_SIZE);
+        List<VideoEntry> entries = page(round.id(), c, VideoRepository.Sort.of(s), PAGE_SIZE, (p - 1) * PAGE_SIZE);
         return new VideoGallery(round, entries, s, c, p, pages, total);
     }
 
     /** Approved entries of the current round for the API, most liked or newest first. */
     @Transactional(readOnly = true)
     public List<VideoEntry> approved(String sort, int limit, int offset) {
-        return currentRound().map(r -> repo.approved(r.id(), null, VideoRepository.Sort.of(sort),
+        return currentRound().map(r -> page(r.id(), null, VideoRepository.Sort.of(sort),
                 Math.max(1, Math.min(limit, 200)), Math.max(0, offset))).orElse(List.of());
+    }
+
+    /**
+     * A page of approved entries. By likes, the order and the counts come from {@link LikeCounts} (the database,
+     * or Redis when configured); newest first, the counts do.
+     */
+    private List<VideoEntry> page(long roundId, String category, VideoRepository.Sort sort, int limit, int offset) {
+        if (sort == VideoRepository.Sort.LIKES) {
+            List<Long> ids = likes.ranking(LikeTarget.VIDEO, roundId, category, offset, limit);
+            return withCounts(repo.entriesInOrder(ids));
+        }
+        return withCounts(repo.approved(roundId, category, sort, limit, offset));
+    }
+
+    private List<VideoEntry> withCounts(List<VideoEntry> entries) {
+        Map<Long, Integer> counts = likes.counts(LikeTarget.VIDEO, entries.stream().map(VideoEntry::id).toList());
+        return entries.stream().map(e -> e.withLikeCount(counts.getOrDefault(e.id(), e.likeCount()))).toList();
     }
 
     // ---- review -------------------------------------------------------------------------------------------------
@@ -264,6 +284,7 @@ public class VideoEntries {
         notifications.notify(e.submitterAccountId(), "您的短视频作品已通过审核",
                 "您投稿的作品《" + e.title() + "》已通过审核，现已在“点亮好奇心”短视频作品展示中展出。",
                 "/online/videos/" + id);
+        events.publishEvent(new LikeEvents.Changed(LikeTarget.VIDEO, id));
         events.publishEvent(new AuditEvent("VIDEO_ENTRY_APPROVED", "VIDEO_ENTRY", String.valueOf(id), e.title()));
         return repo.findEntry(id).orElseThrow();
     }

@@ -9,6 +9,13 @@ public record VideoEntry(long id, long roundId, long submitterAccountId, Long or
         Long coverMediaId, Integer durationSeconds, VideoEntryStatus status, String rejectionReason, int likeCount,
         Instant createdAt, Instant reviewedAt) {
 
+    /** The same entry with another like count (as read from Redis). */
+    VideoEntry withLikeCount(int likes) {
+        return likes == likeCount ? this : new VideoEntry(id, roundId, submitterAccountId, organizationId, title,
+                description, authorName, unitName, category, linkUrl, videoMediaId, coverMediaId, durationSeconds,
+                status, rejectionReason, likes, createdAt, reviewedAt);
+    }
+
     public boolean isUpload() {
         return videoMediaId != null;
     }

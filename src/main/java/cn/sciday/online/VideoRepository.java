@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -167,6 +169,17 @@ class VideoRepository {
                 + " and (cast(? as varchar(50)) is null or e.category = ?) order by " + sort.orderBy
                 + " offset ? rows fetch first ? rows only")
                 .params(roundId, category, category, offset, limit).query(this::entry).list();
+    }
+
+    /** The entries with these ids, in the order of the ids (ids not found are left out). */
+    List<VideoEntry> entriesInOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, VideoEntry> byId = new HashMap<>();
+        jdbc.sql("select * from video_entry where id in (:ids)").param("ids", ids).query(this::entry).list()
+                .forEach(e -> byId.put(e.id(), e));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     int countApproved(long roundId, String category) {

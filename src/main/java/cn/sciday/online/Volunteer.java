@@ -6,6 +6,12 @@ import java.time.Instant;
 public record Volunteer(long id, long organizationId, String unitName, String name, String story, Long photoMediaId,
         VolunteerStatus status, String rejectionReason, long submittedBy, int likeCount, Instant createdAt) {
 
+    /** The same profile with another like count (as read from Redis). */
+    Volunteer withLikeCount(int likes) {
+        return likes == likeCount ? this : new Volunteer(id, organizationId, unitName, name, story, photoMediaId,
+                status, rejectionReason, submittedBy, likes, createdAt);
+    }
+
     public boolean isApproved() {
         return status == VolunteerStatus.APPROVED;
     }

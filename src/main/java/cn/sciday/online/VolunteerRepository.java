@@ -7,7 +7,9 @@ import static cn.sciday.online.VideoRepository.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +78,17 @@ class VolunteerRepository {
                 + (byLikes ? "like_count desc, id asc" : "reviewed_at desc, id desc")
                 + " offset ? rows fetch first ? rows only")
                 .params(offset, limit).query(this::row).list();
+    }
+
+    /** The profiles with these ids, in the order of the ids (ids not found are left out). */
+    List<Volunteer> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Volunteer> byId = new HashMap<>();
+        jdbc.sql("select * from volunteer where id in (:ids)").param("ids", ids).query(this::row).list()
+                .forEach(v -> byId.put(v.id(), v));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     boolean anyOf(long organizationId, String name) {

@@ -3,6 +3,7 @@ package cn.sciday.online;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,9 +31,11 @@ public class Volunteers {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LikeCounts likes;
 
     Volunteers(VolunteerRepository repo, OnlineMedia media, Organizations organizations, Notifications notifications,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, LikeCounts likes) {
+        this.likes = likes;
         this.repo = repo;
         this.media = media;
         this.organizations = organizations;
@@ -90,12 +93,27 @@ public class Volunteers {
     public Volunteer visible(Actor actorOrNull, long id) {
         return repo.find(id).filter(v -> v.isApproved() || (actorOrNull != null && actorOrNull.isStaff()
                 && organizations.canSee(actorOrNull, v.organizationId())))
+                .map(v -> withCounts(List.of(v)).get(0))
                 .orElseThrow(() -> new NotFoundException("volunteer " + id));
     }
 
+    /**
+     * Approved profiles, most liked (the default) or newest first. By likes, the order and the counts come from
+     * {@link LikeCounts} (the database, or Redis when configured); newest first, the counts do.
+     */
     @Transactional(readOnly = true)
     public List<Volunteer> approved(String sort, int limit, int offset) {
-        return repo.approved(!"newest".equalsIgnoreCase(sort), Math.max(1, Math.min(limit, 200)), Math.max(0, offset));
+        int n = Math.max(1, Math.min(limit, 200));
+        int from = Math.max(0, offset);
+        if ("newest".equalsIgnoreCase(sort)) {
+            return withCounts(repo.approved(false, n, from));
+        }
+        return withCounts(repo.inOrder(likes.ranking(LikeTarget.VOLUNTEER, null, null, from, n)));
+    }
+
+    private List<Volunteer> withCounts(List<Volunteer> list) {
+        Map<Long, Integer> counts = likes.counts(LikeTarget.VOLUNTEER, list.stream().map(Volunteer::id).toList());
+        return list.stream().map(v -> v.withLikeCount(counts.getOrDefault(v.id(), v.likeCount()))).toList();
     }
 
     // ---- review -------------------------------------------------------------------------------------------------
@@ -124,6 +142,7 @@ public class Volunteers {
         }
         notifications.notify(v.submittedBy(), "科技志愿者资料已通过审核",
                 "贵单位提交的科技志愿者“" + v.name() + "”的资料已通过审核，现已在“点赞科技志愿”中展示。", "/my/volunteers");
+        events.publishEvent(new LikeEvents.Changed(LikeTarget.VOLUNTEER, id));
         events.publishEvent(new AuditEvent("VOLUNTEER_APPROVED", "VOLUNTEER", String.valueOf(id), v.name()));
         return repo.find(id).orElseThrow();
     }

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# The online quiz at scale, through the real API on PostgreSQL: official quiz submissions per second (many citizens,
+# each with a bearer token: POST /api/v1/quiz/attempts, then POST /api/v1/quiz/attempts/{id}/answers with the ids of
+# the questions it was given) and leaderboard reads per second (GET /api/v1/public/quiz/rounds/{id}/leaderboard,
+# overall and one division), against pgbench's built-in simple-update on the same database in the same run.
+# Target: each >= 30% of pgbench's rate.
+#
+# Each mode gets a fresh database and app: "db" (leaderboards from SQL) and "redis" (a private redis-server on
+# 127.0.0.1:$REDIS_PORT, no persistence, a key prefix of the run's own; leaderboards from sorted sets).
+# Usage: bench/quiz.sh [people] [seconds] [modes]      (default: 20000 20 "db redis")
+source "$(dirname "$0")/common.sh"
+PEOPLE=${1:-20000}; SECONDS_PER_RUN=${2:-20}; MODES=${3:-"db redis"}
+APP_PORT=18092; REDIS_PORT=${REDIS_PORT:-16392}; FLOWS=${FLOWS:-16}; READERS=${READERS:-32}
+APP_PID=""; REDIS_PID=""
+
+need wrk wrk
+need pgbench postgresql-client
+need python3 python3
+case " $MODES " in *" redis "*) need redis-server redis-server ;; esac
+
+stop_app() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi
+}
+stop_redis() {
+  if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; REDIS_PID=""; fi
+}
+trap 'stop_app; stop_redis' EXIT
+
+build_jar
+export PGPASSWORD=sciday_bench
+STAMP=$(date +%Y%m%d-%H%M)
+OUT="$RESULTS/quiz-$STAMP.txt"
+: > "$OUT"
+say() { echo "$*" | tee -a "$OUT"; }
+
+# One citizen's flow per wrk thread (one connection each, so that a start's answer is followed by its submission):
+# start an attempt, submit "A" to every question it was given, start the next citizen's. Args: first token, threads.
+cat > "$RESULTS/quiz.lua" <<'LUA'
+local tokens = {}
+for line in io.lines(os.getenv("QUIZ_TOKENS")) do tokens[#tokens + 1] = line end
+local round = os.getenv("QUIZ_ROUND")
+local divisions = {}
+for d in string.gmatch(os.getenv("QUIZ_DIVISIONS"), "%d+") do divisions[#divisions + 1] = d end
+local count = 0
+local threads = {}
+function setup(thread) count = count + 1; thread:set("tid", count); threads[#threads + 1] = thread end
+function init(args)
+  first = tonumber(args[1]) or 0; nthreads = tonumber(args[2]) or 1
+  k = 0; started = 0; submitted = 0; refused = 0; failed = 0; attempt = nil; phase = nil
+end
+local function headers(token)
+  return {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}
+end
+function request()
+  if attempt then
+    phase = "submit"
+    local path = "/api/v1/quiz/attempts/" .. attempt .. "/answers"
+    attempt = nil
+    return wrk.format("POST", path, headers(token), answers)
+  end
+  phase = "start"
+  local i = first + (tid - 1) + k * nthreads
+  k = k + 1; started = started + 1
+  token = tokens[(i % #tokens) + 1]
+  local body = '{"roundId":' .. round .. ',"divisionId":' .. divisions[(i % #divisions) + 1] .. '}'
+  return wrk.format("POST", "/api/v1/quiz/attempts", headers(token), body)
+end
+function response(status, hdrs, body)
+  if phase == "start" then
+    if status == 200 then
+      attempt = string.match(body, '"attemptId":(%d+)')
+      local parts = {}
+      for id in string.gmatch(body, '{"id":(%d+),"number":') do parts[#parts + 1] = '"' .. id .. '":"A"' end
+      answers = '{"answers":{' .. table.concat(parts, ",") .. '}}'
+    else
+      refused = refused + 1
+    end
+  elseif status == 200 then
+    submitted = submitted + 1
+  else
+    failed = failed + 1
+  end
+end
+function done(summary, latency, requests)
+  local s, st, r, f = 0, 0, 0, 0
+  for _, t in ipairs(threads) do
+    s = s + t:get("submitted"); st = st + t:get("started"); r = r + t:get("refused"); f = f + t:get("failed")
+  end
+  io.write(string.format("submitted %d started %d refused %d failed %d\n", s, st, r, f))
+end
+LUA
+
+say "quiz benchmark $STAMP: JDK $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens; ${SECONDS_PER_RUN}s runs"
+say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for MODE in $MODES; do
+  DB=sciday_bench_quiz_$MODE
+  PSQL="psql -q -h 127.0.0.1 -U sciday_bench -d $DB -v ON_ERROR_STOP=1"
+  fresh_database "$DB"
+  EXTRA=()
+  if [ "$MODE" = redis ]; then
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no > "$RESULTS/redis.log" 2>&1 &
+    REDIS_PID=$!
+    for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.2; done
+    EXTRA=(--spring.data.redis.url="redis://127.0.0.1:$REDIS_PORT" --sciday.online.redis.prefix="bench-$STAMP:")
+  fi
+  start_app $APP_PORT "$DB" "${EXTRA[@]}"
+  make_citizens "$PEOPLE" "$DB"
+  # the demo round (open through the campaign, one official attempt per person and day) and the divisions
+  read -r ROUND DIVISIONS < <(curl -fs "http://127.0.0.1:$APP_PORT/api/v1/public/quiz/rounds/current" | python3 -c \
+    'import json,sys; r=json.load(sys.stdin); print(r["id"], ",".join(str(d["id"]) for d in r["divisions"]))')
+  export QUIZ_TOKENS="$RESULTS/tokens.txt" QUIZ_ROUND="$ROUND" QUIZ_DIVISIONS="$DIVISIONS"
+  URL="http://127.0.0.1:$APP_PORT"
+
+  # warm-up (its citizens are not used again), then the measured run with fresh citizens
+  wrk -t"$FLOWS" -c"$FLOWS" -d5s -s "$RESULTS/quiz.lua" "$URL" -- 0 "$FLOWS" > "$RESULTS/quiz-warm.txt"
+  used=$(awk '/^submitted/ {print $4}' "$RESULTS/quiz-warm.txt")
+  before=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
+  wrk -t"$FLOWS" -c"$FLOWS" -d"${SECONDS_PER_RUN}s" --latency -s "$RESULTS/quiz.lua" "$URL" -- "$((used + FLOWS))" "$FLOWS" \
+    > "$RESULTS/quiz-wrk-$MODE.txt"
+  after=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
+  counts=$(grep '^submitted' "$RESULTS/quiz-wrk-$MODE.txt")
+  submitted=$((after - before))
+  quiz_rate=$(awk -v c="$submitted" -v s="$SECONDS_PER_RUN" 'BEGIN {printf "%.1f", c/s}')
+  quiz_p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$RESULTS/quiz-wrk-$MODE.txt")")
+  ranked=$($PSQL -At -c "select count(*) from quiz_participant where round_id = $ROUND and best_attempt_id is not null")
+
+  # leaderboard reads (anonymous, top 50 of the round's board), overall and of the first division
+  BOARD="$URL/api/v1/public/quiz/rounds/$ROUND/leaderboard"
+  FIRST_DIVISION=${DIVISIONS%%,*}
+  wrk_run "$BOARD" "$READERS" 5 >/dev/null
+  read -r board_rps board_p99 < <(wrk_run "$BOARD" "$READERS" "$SECONDS_PER_RUN")
+  read -r division_rps division_p99 < <(wrk_run "$BOARD?division=$FIRST_DIVISION" "$READERS" "$SECONDS_PER_RUN")
+  load_app=$(cut -d' ' -f1-3 /proc/loadavg)
+  stop_app
+
+  # pgbench's built-in simple-update (one account update, one select, one history insert) on the same database
+  pgbench -i -s 10 -q -h 127.0.0.1 -U sciday_bench "$DB" >/dev/null 2>&1
+  pg_tps=$(pgbench -n -b simple-update -c 32 -j 2 -T "$SECONDS_PER_RUN" -h 127.0.0.1 -U sciday_bench "$DB" 2>/dev/null \
+    | awk '/^tps/ {print $3}' | head -1)
+  stop_redis
+  pct() { awk -v a="$1" -v p="$pg_tps" 'BEGIN {printf "%.0f%%", 100*a/p}'; }
+  say ""
+  say "== mode: $MODE (round $ROUND, $ranked people on the board after the runs)"
+  say "quiz submissions/s: $quiz_rate ($submitted official attempts submitted in ${SECONDS_PER_RUN}s by $FLOWS flows; wrk: $counts; p99 per request ${quiz_p99} ms)"
+  say "leaderboard reads/s: overall $board_rps (p99 $board_p99 ms), one division $division_rps (p99 $division_p99 ms), $READERS connections"
+  say "pgbench simple-update tps: $pg_tps (32 clients)"
+  say "ratios to pgbench: submissions $(pct "$quiz_rate"), leaderboard overall $(pct "$board_rps"), division $(pct "$division_rps")"
+  say "load average at the end of the app runs: $load_app"
+done
+say ""
+say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,237 @@
+package cn.sciday.online;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Leaderboards in Redis, one sorted set per round and one per round and division, the database staying the truth.
+ * <p>
+ * Every member has score 0 and sorts by its bytes: {@code 9999999999 - score} (10 digits), the time taken in
+ * milliseconds (19), the finish time's epoch second (12) and nanosecond (9), the account id (19), so the set's own
+ * order is the SQL order {@code best_score desc, best_millis, best_finished_at, account_id}. The top N is
+ * {@code ZRANGE 0 N-1}; one's rank is 1 + {@code ZLEXCOUNT} of the members below the first 50 characters (score,
+ * time, finish), so people equal on all three share a rank exactly as in the database. A hash maps each account to
+ * its member, division and display name; one script updates them together and keeps only the better of two results.
+ * <p>
+ * After the transaction that records a new best commits, the participant's row is read back and merged. A round's
+ * sets are rebuilt from the database when they are missing (Redis flushed or restarted), when they are older than
+ * {@code sciday.online.redis.rebuild-every}, or after an update could not reach Redis; while another instance
+ * rebuilds, and whenever Redis fails, the database answers.
+ */
+class RedisQuizBoards implements QuizBoards {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisQuizBoards.class);
+
+    /** The sortable prefix of a member: score, time, finish; the account id follows. */
+    static final int RESULT_WIDTH = 50;
+    private static final int BATCH = 500;
+    private static final long MAX_SCORE = 9_999_999_999L;
+
+    /**
+     * KEYS[1] the round's generation key. ARGV: the round's key prefix, the sets' time to live (ms), the generation
+     * ("" = the current one), then per participant: account (19 digits), member, division id, display name. Keeps
+     * for each account the better (lexically smaller) member. Returns how many changed.
+     */
+    private static final RedisScript<Long> MERGE = new DefaultRedisScript<>("""
+            local gen = ARGV[3]
+            if gen == '' then gen = redis.call('GET', KEYS[1]) or '0' end
+            local base = ARGV[1] .. ':g' .. gen
+            local ttl = tonumber(ARGV[2])
+            local all, who = base .. ':all', base .. ':who'
+            local changed = 0
+            for i = 4, #ARGV, 4 do
+              local acct, member, div, name = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+              local division = base .. ':d:' .. div
+              local old = redis.call('HGET', who, acct)
+              local better = true
+              if old then
+                local om = string.sub(old, 1, string.find(old, '|', 1, true) - 1)
+                if om <= member then
+                  better = false
+                else
+                  redis.call('ZREM', all, om)
+                  redis.call('ZREM', division, om)
+                end
+              end
+              if better then
+                redis.call('ZADD', all, 0, member)
+                redis.call('ZADD', division, 0, member)
+                redis.call('HSET', who, acct, member .. '|' .. div .. '|' .. name)
+                if redis.call('PTTL', division) < 0 then redis.call('PEXPIRE', division, ttl) end
+                changed = changed + 1
+              end
+            end
+            if redis.call('PTTL', all) < 0 then redis.call('PEXPIRE', all, ttl) end
+            if redis.call('PTTL', who) < 0 then redis.call('PEXPIRE', who, ttl) end
+            return changed""", Long.class);
+
+    /**
+     * KEYS[1] the round's generation key. ARGV: the round's key prefix, the division id or "", N, the reader's
+     * account (19 digits) or "". Returns {0} when the current generation is not ready, else {1, ranked, top N
+     * members, their hash values, the reader's hash value or "", how many are strictly better than the reader}.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final RedisScript<List> READ = new DefaultRedisScript<>("""
+            local gen = redis.call('GET', KEYS[1])
+            if not gen then return {0} end
+            local base = ARGV[1] .. ':g' .. gen
+            if redis.call('EXISTS', base .. ':ready') == 0 then return {0} end
+            local set = base .. ':all'
+            if ARGV[2] ~= '' then set = base .. ':d:' .. ARGV[2] end
+            local who = base .. ':who'
+            local members = redis.call('ZRANGE', set, 0, tonumber(ARGV[3]) - 1)
+            local infos = {}
+            if #members > 0 then
+              local accounts = {}
+              for i, m in ipairs(members) do accounts[i] = string.sub(m, -19) end
+              infos = redis.call('HMGET', who, unpack(accounts))
+            end
+            local mine, better = '', -1
+            if ARGV[4] ~= '' then
+              local info = redis.call('HGET', who, ARGV[4])
+              if info then
+                local m = string.sub(info, 1, string.find(info, '|', 1, true) - 1)
+                if redis.call('ZSCORE', set, m) then
+                  mine = info
+                  better = redis.call('ZLEXCOUNT', set, '-', '(' .. string.sub(m, 1, 50))
+                end
+              end
+            end
+            return {1, redis.call('ZCARD', set), members, infos, mine, better}""", List.class);
+
+    private final OnlineRedis redis;
+    private final DatabaseQuizBoards database;
+    /** Rounds whose update could not reach Redis: rebuilt at the next read on this instance. */
+    private final Set<Long> stale = ConcurrentHashMap.newKeySet();
+
+    /** Only the negative control of the comparison test turns this off, to show that a missed update is seen. */
+    volatile boolean applyUpdates = true;
+
+    RedisQuizBoards(OnlineRedis redis, DatabaseQuizBoards database) {
+        this.redis = redis;
+        this.database = database;
+    }
+
+    @Override
+    public Snapshot board(long roundId, Long divisionId, int n, Long accountId, Map<Long, String> divisionNames) {
+        try {
+            if (stale.remove(roundId) && !rebuild(roundId)) {
+                stale.add(roundId);
+                return database.board(roundId, divisionId, n, accountId, divisionNames);
+            }
+            List<?> read = read(roundId, divisionId, n, accountId);
+            if (read == null && rebuild(roundId)) {
+                read = read(roundId, divisionId, n, accountId);
+            }
+            if (read != null) {
+                return decode(read, divisionNames);
+            }
+        } catch (DataAccessException e) {
+            log.warn("Leaderboard of quiz round {} read from the database: Redis failed: {}", roundId, e.toString());
+        }
+        return database.board(roundId, divisionId, n, accountId, divisionNames);
+    }
+
+    /** After the commit that recorded a new best: merges the participant's committed best into the round's sets. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void bestImproved(QuizBestImproved event) {
+        if (!applyUpdates) {
+            return;
+        }
+        try {
+            database.best(event.roundId(), event.accountId())
+                    .ifPresent(best -> merge(event.roundId(), "", List.of(best)));
+        } catch (RuntimeException e) {
+            stale.add(event.roundId());
+            log.warn("Quiz round {}: the new best of account {} did not reach Redis; the round's board will be "
+                    + "rebuilt from the database: {}", event.roundId(), event.accountId(), e.toString());
+        }
+    }
+
+    /**
+     * Rebuilds a round's sets from the database in a new generation. False when another instance is rebuilding it
+     * (then the database answers meanwhile).
+     */
+    boolean rebuild(long roundId) {
+        return redis.rebuild(scope(roundId), generation -> {
+            List<QuizLeaderboard.Entry> all = database.all(roundId);
+            for (int i = 0; i < all.size(); i += BATCH) {
+                merge(roundId, String.valueOf(generation), all.subList(i, Math.min(all.size(), i + BATCH)));
+            }
+            return all.size();
+        });
+    }
+
+    String scope(long roundId) {
+        return redis.prefix + "quiz:" + roundId;
+    }
+
+    private void merge(long roundId, String generation, List<QuizLeaderboard.Entry> entries) {
+        List<String> args = new ArrayList<>(3 + 4 * entries.size());
+        args.add(scope(roundId));
+        args.add(redis.keepMillis());
+        args.add(generation);
+        for (QuizLeaderboard.Entry e : entries) {
+            args.add(OnlineRedis.pad(e.accountId(), 19));
+            args.add(member(e));
+            args.add(String.valueOf(e.divisionId()));
+            args.add(e.name() == null ? "" : e.name());
+        }
+        redis.redis.execute(MERGE, List.of(scope(roundId) + ":gen"), args.toArray());
+    }
+
+    private List<?> read(long roundId, Long divisionId, int n, Long accountId) {
+        List<?> r = redis.redis.execute(READ, List.of(scope(roundId) + ":gen"), scope(roundId),
+                divisionId == null ? "" : String.valueOf(divisionId), String.valueOf(n),
+                accountId == null ? "" : OnlineRedis.pad(accountId, 19));
+        return r == null || r.isEmpty() || ((Number) r.get(0)).longValue() == 0 ? null : r;
+    }
+
+    private static Snapshot decode(List<?> r, Map<Long, String> divisionNames) {
+        long ranked = ((Number) r.get(1)).longValue();
+        List<?> members = (List<?>) r.get(2);
+        List<?> infos = (List<?>) r.get(3);
+        List<QuizLeaderboard.Entry> top = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            top.add(entry((String) members.get(i), (String) infos.get(i), divisionNames, 0));
+        }
+        String mine = (String) r.get(4);
+        QuizLeaderboard.Entry me = mine == null || mine.isEmpty() ? null
+                : entry(mine.substring(0, mine.indexOf('|')), mine, divisionNames,
+                        (int) ((Number) r.get(5)).longValue() + 1);
+        return new Snapshot(QuizBoards.ranked(top), ranked, me);
+    }
+
+    /** The sortable member of a result: see the class comment. */
+    static String member(QuizLeaderboard.Entry e) {
+        if (e.score() < 0 || e.millis() < 0) {
+            throw new IllegalArgumentException("a leaderboard result cannot be negative: " + e);
+        }
+        return OnlineRedis.pad(MAX_SCORE - e.score(), 10) + OnlineRedis.pad(e.millis(), 19)
+                + OnlineRedis.pad(e.finishedAt().getEpochSecond(), 12) + OnlineRedis.pad(e.finishedAt().getNano(), 9)
+                + OnlineRedis.pad(e.accountId(), 19);
+    }
+
+    private static QuizLeaderboard.Entry entry(String member, String info, Map<Long, String> divisionNames, int rank) {
+        String[] parts = info.split("\\|", 3);
+        long division = Long.parseLong(parts[1]);
+        int score = (int) (MAX_SCORE - Long.parseLong(member.substring(0, 10)));
+        long millis = Long.parseLong(member.substring(10, 29));
+        Instant finished = Instant.ofEpochSecond(Long.parseLong(member.substring(29, 41)),
+                Long.parseLong(member.substring(41, 50)));
+        long account = Long.parseLong(member.substring(50));
+        return new QuizLeaderboard.Entry(rank, account, parts[2], division, divisionNames.getOrDefault(division, ""),
+                score, millis, finished);
+    }
+}
