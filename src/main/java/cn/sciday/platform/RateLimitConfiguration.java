@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * {@link RateLimits} counting in Redis when Redis is configured (all instances share the counts), in this instance's
  * memory otherwise.
@@ -18,10 +20,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class RateLimitConfiguration {
 
     @Bean
-    RateLimits rateLimits(ObjectProvider<RedisRateLimitStore> redis, Clock clock, Environment env) {
+    RateLimits rateLimits(ObjectProvider<RedisRateLimitStore> redis, Clock clock, Environment env,
+            ObjectProvider<MeterRegistry> meters) {
         RedisRateLimitStore shared = redis.getIfAvailable();
         RateLimitStore store = shared != null ? shared : new InMemoryRateLimitStore();
-        return new RateLimits(store, clock, RateLimits.configured(env));
+        return new RateLimits(store, clock, RateLimits.configured(env), meters.getIfAvailable());
     }
 
     /** Only with Redis configured. */

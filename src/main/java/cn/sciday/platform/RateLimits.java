@@ -14,6 +14,9 @@ import java.util.function.LongFunction;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Rate limits: at most {@code limit} requests per key in any sliding {@code window}. A refused request is not counted
  * and learns how many seconds to wait (for {@code Retry-After}). With Redis configured the counts live in Redis and
@@ -94,13 +97,22 @@ public class RateLimits {
 
     static final String PREFIX = "sciday.rate-limits.";
 
+    /** Refused requests by bucket: {@code sciday_rate_limits_refused_total{bucket}} in Prometheus. */
+    static final String REFUSED = "sciday.rate.limits.refused";
+
     private final RateLimitStore store;
     private final Clock clock;
     private final Map<Rule, Limit> limits;
+    private final MeterRegistry meters;
 
     RateLimits(RateLimitStore store, Clock clock, Map<Rule, Limit> limits) {
+        this(store, clock, limits, null);
+    }
+
+    RateLimits(RateLimitStore store, Clock clock, Map<Rule, Limit> limits, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
+        this.meters = meters;
         EnumMap<Rule, Limit> all = new EnumMap<>(Rule.class);
         for (Rule rule : Rule.values()) {
             all.put(rule, limits.getOrDefault(rule, rule.defaultLimit()));
@@ -134,7 +146,13 @@ public class RateLimits {
     }
 
     public Decision acquire(String bucket, String key, Limit limit) {
-        return Decision.waitMillis(store.acquire(storeKey(bucket, key), limit.limit(), limit.window(), clock));
+        Decision decision = Decision.waitMillis(store.acquire(storeKey(bucket, key), limit.limit(), limit.window(),
+                clock));
+        if (!decision.admitted() && meters != null) {
+            Counter.builder(REFUSED).description("Requests refused by a rate limit").tag("bucket", bucket)
+                    .register(meters).increment();
+        }
+        return decision;
     }
 
     /** Counts a request under a named rule (the rule is the bucket). */

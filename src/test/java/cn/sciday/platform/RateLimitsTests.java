@@ -19,6 +19,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import cn.sciday.MutableClock;
 import cn.sciday.platform.RateLimits.Decision;
 import cn.sciday.platform.RateLimits.Limit;
@@ -87,6 +89,19 @@ class RateLimitsTests {
         assertThat(limits.acquire("other-bucket", "k", 2, MINUTE).admitted()).as("buckets are apart").isTrue();
         clock.advance(Duration.ofSeconds(59).plusMillis(300));
         assertThat(limits.acquire("b", "k", 2, MINUTE).admitted()).isTrue();
+    }
+
+    @Test
+    void refusalsAreCountedByBucket() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RateLimits limits = new RateLimits(new InMemoryRateLimitStore(), new MutableClock(T0, ZoneOffset.UTC),
+                Map.of(), meters);
+        for (int i = 0; i < 4; i++) {
+            limits.acquire("signup-per-person", "1", 1, MINUTE);
+        }
+        limits.acquire("imports-per-account", "1", 5, MINUTE);
+        assertThat(meters.get(RateLimits.REFUSED).tag("bucket", "signup-per-person").counter().count()).isEqualTo(3);
+        assertThat(meters.find(RateLimits.REFUSED).tag("bucket", "imports-per-account").counter()).isNull();
     }
 
     @Test
