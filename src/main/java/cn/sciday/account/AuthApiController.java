@@ -50,16 +50,21 @@ class AuthApiController {
     private final AuthenticationManager authentication;
     private final ApiTokens tokens;
     private final VerificationCodes codes;
+    private final LoginLimits loginLimits;
 
-    AuthApiController(AuthenticationManager apiAuthenticationManager, ApiTokens tokens, VerificationCodes codes) {
+    AuthApiController(AuthenticationManager apiAuthenticationManager, ApiTokens tokens, VerificationCodes codes,
+            LoginLimits loginLimits) {
+        this.loginLimits = loginLimits;
         this.authentication = apiAuthenticationManager;
         this.tokens = tokens;
         this.codes = codes;
     }
 
     @PostMapping("/api/v1/tokens")
-    @Operation(summary = "A bearer token for a staff account (username and password); 401 when they are wrong")
-    ResponseEntity<?> staffToken(@RequestBody PasswordLogin body) {
+    @Operation(summary = "A bearer token for a staff account (username and password); 401 when they are wrong, 429 "
+            + "with Retry-After after too many attempts for the name or from the address")
+    ResponseEntity<?> staffToken(@RequestBody PasswordLogin body, HttpServletRequest request) {
+        loginLimits.check(body.username(), request.getRemoteAddr());
         try {
             Authentication auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                     body.username() == null ? "" : body.username().strip(),
@@ -77,17 +82,17 @@ class AuthApiController {
     }
 
     @PostMapping("/api/v1/public/verification-codes")
-    @Operation(summary = "Send a 6-digit code to a mobile number (valid 5 minutes; a new one after 60 seconds)")
+    @Operation(summary = "Send a 6-digit code to a mobile number (valid 5 minutes; by default a new one after 60 "
+            + "seconds, 5 an hour per number, 20 an hour per address; 429 with Retry-After beyond)")
     ResponseEntity<CodeSent> sendCode(@RequestBody CodeRequest body, HttpServletRequest request) {
         long valid = codes.send(body.mobile(), request.getRemoteAddr());
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new CodeSent(valid, VerificationCodes.RESEND_AFTER.toSeconds()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CodeSent(valid, codes.resendAfter().toSeconds()));
     }
 
     @PostMapping("/api/v1/public/tokens")
     @Operation(summary = "A bearer token for a public user, in exchange for the mobile number and its code")
-    ResponseEntity<TokenJson> publicToken(@RequestBody CodeLogin body) {
-        Actor actor = codes.verify(body.mobile(), body.code());
+    ResponseEntity<TokenJson> publicToken(@RequestBody CodeLogin body, HttpServletRequest request) {
+        Actor actor = codes.verify(body.mobile(), body.code(), request.getRemoteAddr());
         ApiTokens.Issued issued = tokens.issue(actor.accountId(), "公众", ApiTokens.PUBLIC_TTL);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new TokenJson(issued.token(), issued.expiresAt(), issued.id()));

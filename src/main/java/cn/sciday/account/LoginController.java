@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -25,10 +26,12 @@ class LoginController {
     private final VerificationCodes codes;
     private final SessionLogin sessionLogin;
     private final DemoMode demo;
+    private final LoginLimits loginLimits;
     /** Where an anonymous visitor was going (e.g. /quiz/login) before the login page: we send them back there. */
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    LoginController(VerificationCodes codes, SessionLogin sessionLogin, DemoMode demo) {
+    LoginController(VerificationCodes codes, SessionLogin sessionLogin, DemoMode demo, LoginLimits loginLimits) {
+        this.loginLimits = loginLimits;
         this.codes = codes;
         this.sessionLogin = sessionLogin;
         this.demo = demo;
@@ -38,6 +41,15 @@ class LoginController {
     String page(Model model) {
         model.addAttribute("demo", demo.isOn());
         return "account/login";
+    }
+
+    /** A login refused by {@link LoginRateLimitFilter}: the 429 page (a direct visit goes back to the login page). */
+    @RequestMapping(LoginRateLimitFilter.REFUSED)
+    String tooMany(HttpServletRequest request) {
+        if (request.getAttribute(LoginRateLimitFilter.RETRY_AFTER) instanceof Long wait) {
+            throw loginLimits.refused(wait);
+        }
+        return "redirect:/login";
     }
 
     @PostMapping("/login/code")
@@ -61,7 +73,7 @@ class LoginController {
     String verify(@RequestParam(defaultValue = "") String mobile, @RequestParam(defaultValue = "") String code,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         try {
-            sessionLogin.login(codes.verify(mobile, code), request, response);
+            sessionLogin.login(codes.verify(mobile, code, request.getRemoteAddr()), request, response);
             SavedRequest saved = requestCache.getRequest(request, response);
             return "redirect:" + (saved == null ? "/workbench" : saved.getRedirectUrl());
         } catch (InvalidInputException e) {

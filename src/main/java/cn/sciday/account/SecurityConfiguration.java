@@ -67,7 +67,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, ObjectProvider<PublicPaths> modulePaths, ApiTokens tokens,
-            Accounts accounts) throws Exception {
+            Accounts accounts, LoginLimits loginLimits) throws Exception {
         List<String> open = new ArrayList<>(ALWAYS_OPEN);
         modulePaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
@@ -91,6 +91,7 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         request -> true))
             .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new LoginRateLimitFilter(loginLimits), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new PendingOrganizerFilter(accounts), BasicAuthenticationFilter.class)
             .headers(h -> h
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

@@ -12,20 +12,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.sciday.notification.SmsSender;
+import cn.sciday.platform.RateLimits;
+import cn.sciday.platform.RateLimits.Limit;
+import cn.sciday.platform.RateLimits.Rule;
 import cn.sciday.web.Actor;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.PersonalData;
-import cn.sciday.web.TooManyRequestsException;
+import cn.sciday.web.TooManyRequests;
 
 /**
- * One-time codes for public users: 6 digits, valid 5 minutes, at most 5 tries, a new one at most every 60 seconds.
+ * One-time codes for public users: 6 digits, valid 5 minutes, at most 5 tries. How often codes are sent is limited per
+ * number and per client address ({@code sciday.rate-limits.code-per-*}: by default one a minute and five an hour per
+ * number, twenty an hour per address); logging in with a code counts as a login attempt ({@link LoginLimits}).
  * Only a keyed hash of the code is stored.
  */
 @Service
 class VerificationCodes {
 
     static final Duration VALID = Duration.ofMinutes(5);
-    static final Duration RESEND_AFTER = Duration.ofSeconds(60);
     static final int MAX_TRIES = 5;
 
     private final JdbcClient jdbc;
@@ -33,9 +37,16 @@ class VerificationCodes {
     private final SmsSender sms;
     private final Accounts accounts;
     private final Clock clock;
+    private final RateLimits limits;
+    private final LoginLimits loginLimits;
+    private final TooManyRequests tooMany;
     private final SecureRandom random = new SecureRandom();
 
-    VerificationCodes(JdbcClient jdbc, PersonalData personalData, SmsSender sms, Accounts accounts, Clock clock) {
+    VerificationCodes(JdbcClient jdbc, PersonalData personalData, SmsSender sms, Accounts accounts, Clock clock,
+            RateLimits limits, LoginLimits loginLimits, TooManyRequests tooMany) {
+        this.limits = limits;
+        this.loginLimits = loginLimits;
+        this.tooMany = tooMany;
         this.jdbc = jdbc;
         this.personalData = personalData;
         this.sms = sms;
@@ -43,19 +54,18 @@ class VerificationCodes {
         this.clock = clock;
     }
 
-    /** Sends a new code; refuses with 429 within 60 seconds of the last one. Returns seconds of validity. */
+    /** Sends a new code; refuses with 429 when the number or the address asked too often. Returns seconds of validity. */
     @Transactional
     long send(String rawMobile, String address) {
         String mobile = mobile(rawMobile);
         String mobileHash = personalData.hash(mobile);
+        limits.check(Rule.CODE_PER_NUMBER, mobileHash, wait -> tooMany.exception("account.rate.codeResend", wait));
+        Limit hourly = limits.limit(Rule.CODE_PER_NUMBER_HOURLY);
+        limits.check(Rule.CODE_PER_NUMBER_HOURLY, mobileHash, wait -> tooMany.exception("account.rate.codeNumber",
+                wait, hourly.limit(), hourly.window().toMinutes()));
+        limits.check(Rule.CODE_PER_ADDRESS, address == null ? "unknown" : address,
+                wait -> tooMany.exception("account.rate.codeAddress", wait));
         Instant now = clock.instant();
-        Optional<Instant> last = jdbc.sql("""
-                select max(created_at) from verification_code where mobile_hash = ?""").param(mobileHash)
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
-        if (last.isPresent() && last.get() != null && now.isBefore(last.get().plus(RESEND_AFTER))) {
-            long wait = Duration.between(now, last.get().plus(RESEND_AFTER)).toSeconds() + 1;
-            throw new TooManyRequestsException("验证码已发送，请" + wait + "秒后再重新获取。", wait);
-        }
         String code = String.format("%06d", random.nextInt(1_000_000));
         jdbc.sql("""
                 insert into verification_code (mobile_hash, code_hash, created_at, expires_at, attempts, requested_by)
@@ -67,12 +77,16 @@ class VerificationCodes {
         return VALID.toSeconds();
     }
 
-    /** Checks a code; on success the code is used up and the public user (created on first login) returned. */
+    /**
+     * Checks a code; on success the code is used up and the public user (created on first login) returned. Counts as
+     * a login attempt for the number and the address (429 beyond their limits).
+     */
     @Transactional(noRollbackFor = InvalidInputException.class)
-    Actor verify(String rawMobile, String rawCode) {
+    Actor verify(String rawMobile, String rawCode, String address) {
         String mobile = mobile(rawMobile);
         String code = PersonalData.normalizeMobile(rawCode);
         String mobileHash = personalData.hash(mobile);
+        loginLimits.check("mobile:" + mobileHash, address);
         Instant now = clock.instant();
         Optional<Object[]> latest = jdbc.sql("""
                 select id, code_hash, expires_at, attempts, used_at from verification_code
@@ -101,6 +115,12 @@ class VerificationCodes {
             throw new InvalidInputException("code", "验证码已使用，请重新获取验证码。");
         }
         return accounts.publicUser(mobile);
+    }
+
+    /** How soon a number may ask for the next code (the per-number window shared by its limit). */
+    Duration resendAfter() {
+        Limit perNumber = limits.limit(Rule.CODE_PER_NUMBER);
+        return perNumber.window().dividedBy(perNumber.limit());
     }
 
     private static String mobile(String raw) {

@@ -19,7 +19,6 @@ import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.NotFoundException;
 import cn.sciday.web.PersonalData;
-import cn.sciday.web.TooManyRequestsException;
 
 /**
  * Likes for short videos and science volunteers. Only verified public users like; each may like an entry once per
@@ -79,8 +78,8 @@ public class Likes {
         Instant now = clock.instant();
         String address = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.strip();
         String addressHash = personalData.hash("like-address:" + address);
-        limit("person:" + actor.accountId(), perPerson, now, "您点赞太频繁了");
-        limit("address:" + addressHash, perAddress, now, "您所在的网络点赞太频繁了");
+        limiter.check("like-person:" + actor.accountId(), perPerson, MINUTE, "online.rate.likePerson");
+        limiter.check("like-address:" + addressHash, perAddress, MINUTE, "online.rate.likeAddress");
         if (!repo.targetApproved(target, targetId)) {
             throw new NotFoundException(target + " " + targetId);
         }
@@ -158,13 +157,6 @@ public class Likes {
     }
 
     // ---- rules --------------------------------------------------------------------------------------------------
-
-    private void limit(String key, int max, Instant now, String who) {
-        long wait = limiter.acquire(key, max, MINUTE, now);
-        if (wait > 0) {
-            throw new TooManyRequestsException(who + "（每分钟最多 " + max + " 次），请 " + wait + " 秒后再试。", wait);
-        }
-    }
 
     private void flagIfScripted(LikeTarget target, long targetId, long accountId, String addressHash, Instant now) {
         Instant since = now.minus(MINUTE);

@@ -20,7 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.sciday.platform.RateLimits;
+import cn.sciday.platform.RateLimits.Rule;
+import cn.sciday.web.Actor;
 import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.TooManyRequests;
 
 /** The question bank for city admins: list, new, edit, disable and enable, import from xlsx, the template. */
 @Controller
@@ -30,9 +34,13 @@ class QuestionAdminController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final QuestionBank bank;
+    private final RateLimits limits;
+    private final TooManyRequests tooMany;
 
-    QuestionAdminController(QuestionBank bank) {
+    QuestionAdminController(QuestionBank bank, RateLimits limits, TooManyRequests tooMany) {
         this.bank = bank;
+        this.limits = limits;
+        this.tooMany = tooMany;
     }
 
     @GetMapping("/admin/quiz/questions")
@@ -106,8 +114,10 @@ class QuestionAdminController {
     }
 
     @PostMapping("/admin/quiz/questions/import")
-    String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+    String importFile(Actor actor, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
             RedirectAttributes flash) throws IOException {
+        limits.check(Rule.IMPORTS_PER_ACCOUNT, "questions:" + actor.accountId(),
+                wait -> tooMany.exception("ratelimit.import", wait));
         try {
             int n = bank.importRows(QuestionImport.read(file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes()));

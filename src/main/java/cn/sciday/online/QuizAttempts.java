@@ -26,11 +26,15 @@ import cn.sciday.campaign.Campaign;
 import cn.sciday.notification.RecipientDirectory;
 import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
+import cn.sciday.platform.RateLimits;
+import cn.sciday.platform.RateLimits.Limit;
+import cn.sciday.platform.RateLimits.Rule;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 import cn.sciday.web.PersonalData;
+import cn.sciday.web.TooManyRequests;
 import cn.sciday.web.TooManyRequestsException;
 
 /**
@@ -53,6 +57,8 @@ class QuizAttempts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Random random = new SecureRandom();
+    private final RateLimits limits;
+    private final TooManyRequests tooMany;
 
     /**
      * The database guard against a second open attempt. Only the negative control of the concurrency test turns
@@ -61,7 +67,10 @@ class QuizAttempts {
     volatile boolean openAttemptGuard = true;
 
     QuizAttempts(QuizAttemptRepository attempts, QuestionRepository questions, QuizRounds rounds,
-            Organizations organizations, RecipientDirectory recipients, ApplicationEventPublisher events, Clock clock) {
+            Organizations organizations, RecipientDirectory recipients, ApplicationEventPublisher events, Clock clock,
+            RateLimits limits, TooManyRequests tooMany) {
+        this.limits = limits;
+        this.tooMany = tooMany;
         this.attempts = attempts;
         this.questions = questions;
         this.rounds = rounds;
@@ -75,11 +84,15 @@ class QuizAttempts {
 
     /**
      * Starts an attempt, or returns the person's open one. {@code divisionId} is needed the first time in a round.
-     * Refused (409) outside the round's time or when the bank is short; refused (429) when today's attempts are used.
+     * Refused (409) outside the round's time or when the bank is short; refused (429) when today's attempts are used
+     * or the person starts too often ({@code sciday.rate-limits.quiz-starts-per-person}).
      */
     @Transactional
     public QuizPaper start(Actor actor, long roundId, Long divisionId, boolean practice) {
         requirePublic(actor);
+        Limit starts = limits.limit(Rule.QUIZ_STARTS_PER_PERSON);
+        limits.check(Rule.QUIZ_STARTS_PER_PERSON, String.valueOf(actor.accountId()),
+                wait -> tooMany.exception("quiz.rate.start", wait, starts.limit()));
         QuizRound round = rounds.get(roundId);
         Instant now = clock.instant();
         switch (round.status(now)) {

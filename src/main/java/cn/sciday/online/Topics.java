@@ -19,7 +19,6 @@ import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.NotFoundException;
-import cn.sciday.web.TooManyRequestsException;
 
 /**
  * Topic interaction (话题互动): city admins open topics; verified public users comment (at most 300 characters);
@@ -140,11 +139,7 @@ public class Topics {
         OnlineInput in = new OnlineInput();
         String text = in.text("body", body, COMMENT_MAX, "请写下您的留言。", "留言");
         in.check();
-        long wait = limiter.acquire("comment:" + actor.accountId(), commentsPerMinute, Duration.ofMinutes(1), now);
-        if (wait > 0) {
-            throw new TooManyRequestsException("您留言太频繁了（每分钟最多 " + commentsPerMinute + " 条），请 " + wait
-                    + " 秒后再试。", wait);
-        }
+        limiter.check("comment:" + actor.accountId(), commentsPerMinute, Duration.ofMinutes(1), "online.rate.comment");
         List<String> held = sensitiveWords.find(text);
         TopicCommentStatus status = !held.isEmpty() || topic.moderation() == TopicModeration.WAIT_FOR_APPROVAL
                 ? TopicCommentStatus.PENDING : TopicCommentStatus.VISIBLE;

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.sciday.platform.RateLimits;
+import cn.sciday.platform.RateLimits.Rule;
 import cn.sciday.web.Actor;
+import cn.sciday.web.TooManyRequests;
 
 /** The intention form: the template download, the import page and the import API (multipart field {@code file}). */
 @Controller
@@ -28,9 +31,13 @@ class IntentionFormController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final IntentionForms forms;
+    private final RateLimits limits;
+    private final TooManyRequests tooMany;
 
-    IntentionFormController(IntentionForms forms) {
+    IntentionFormController(IntentionForms forms, RateLimits limits, TooManyRequests tooMany) {
         this.forms = forms;
+        this.limits = limits;
+        this.tooMany = tooMany;
     }
 
     @GetMapping({"/forms/intention-template.xlsx", "/api/v1/forms/intention-template.xlsx"})
@@ -65,7 +72,10 @@ class IntentionFormController {
         return ResponseEntity.status(result.ok() ? HttpStatus.CREATED : HttpStatus.BAD_REQUEST).body(result);
     }
 
+    /** Imports the file; 429 with Retry-After when the account imports too often (imports-per-account). */
     private ImportResult run(Actor actor, MultipartFile file) throws IOException {
+        limits.check(Rule.IMPORTS_PER_ACCOUNT, "intention:" + actor.accountId(),
+                wait -> tooMany.exception("ratelimit.import", wait));
         if (file == null || file.isEmpty()) {
             return ImportResult.refused(java.util.List.of(new ImportProblem(0, null, "请选择要上传的意向征集表（.xlsx）。")));
         }

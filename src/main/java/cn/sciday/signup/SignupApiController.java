@@ -2,6 +2,8 @@ package cn.sciday.signup;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +25,19 @@ class SignupApiController {
     }
 
     private final Registrations registrations;
+    private final SignupLimits limits;
 
-    SignupApiController(Registrations registrations) {
+    SignupApiController(Registrations registrations, SignupLimits limits) {
         this.registrations = registrations;
+        this.limits = limits;
     }
 
     @PostMapping("/api/v1/activities/{id}/registrations")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Sign the caller (a public user) up; status is CONFIRMED or WAITLISTED")
-    Ticket register(Actor actor, @PathVariable long id, @RequestBody SignupForm form) {
+    @Operation(summary = "Sign the caller (a public user) up; status is CONFIRMED or WAITLISTED; 429 with Retry-After "
+            + "when the person or the address signs up too often")
+    Ticket register(Actor actor, @PathVariable long id, @RequestBody SignupForm form, HttpServletRequest request) {
+        limits.check(actor, request.getRemoteAddr());
         return registrations.register(actor, id, form);
     }
 

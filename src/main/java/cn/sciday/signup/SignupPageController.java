@@ -1,5 +1,7 @@
 package cn.sciday.signup;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,16 +18,18 @@ import cn.sciday.web.ConflictException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 
-/** A citizen signs up, sees the e-ticket, lists and cancels registrations. */
+/** A citizen signs up (rate-limited: {@link SignupLimits}), sees the e-ticket, lists and cancels registrations. */
 @Controller
 class SignupPageController {
 
     private final Registrations registrations;
     private final Feedbacks feedbacks;
+    private final SignupLimits limits;
 
-    SignupPageController(Registrations registrations, Feedbacks feedbacks) {
+    SignupPageController(Registrations registrations, Feedbacks feedbacks, SignupLimits limits) {
         this.registrations = registrations;
         this.feedbacks = feedbacks;
+        this.limits = limits;
     }
 
     @GetMapping("/activities/{id}/signup")
@@ -40,7 +44,9 @@ class SignupPageController {
 
     @PostMapping("/activities/{id}/signup")
     String signUp(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) String idNumber, Model model, RedirectAttributes flash) {
+            @RequestParam(required = false) String idNumber, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        limits.check(actor, request.getRemoteAddr());
         try {
             Ticket ticket = registrations.register(actor, id, new SignupForm(name, idNumber));
             flash.addFlashAttribute("justRegistered", true);

@@ -44,11 +44,15 @@ class ErrorAdvice {
         return answer(HttpStatus.CONFLICT, e.getMessage(), List.of(), request, response);
     }
 
+    /** 429 with Retry-After (seconds), also given as {@code retryAfterSeconds} in the API's problem details. */
     @ExceptionHandler(TooManyRequestsException.class)
     Object tooMany(TooManyRequestsException e, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         Object answer = answer(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), List.of(), request, response);
         if (answer instanceof ResponseEntity<?> entity) {
+            if (entity.getBody() instanceof ProblemDetail problem) {
+                problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+            }
             return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(entity.getBody());
         }

@@ -9,36 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The sliding-window limiter and the scripted-like detector, without a database. */
+/** The scripted-like detector, without a database (the rate limiter's window: platform RateLimitsTests). */
 class LikeRulesTests {
 
     static final Instant T0 = Instant.parse("2021-09-15T01:00:00Z");
-    static final Duration MINUTE = Duration.ofMinutes(1);
-
-    @Test
-    void theWindowAllowsTheLimitThenSaysHowLongToWait() {
-        LikeSlidingWindowLimiter limiter = new LikeSlidingWindowLimiter();
-        for (int i = 0; i < 3; i++) {
-            assertThat(limiter.acquire("p:1", 3, MINUTE, T0.plusSeconds(i * 10))).isZero();
-        }
-        assertThat(limiter.acquire("p:1", 3, MINUTE, T0.plusSeconds(30))).isEqualTo(30);
-        assertThat(limiter.acquire("p:2", 3, MINUTE, T0.plusSeconds(30))).as("another key").isZero();
-        // the first attempt leaves the window at T0+60s; refused attempts did not count
-        assertThat(limiter.acquire("p:1", 3, MINUTE, T0.plusSeconds(59))).isEqualTo(1);
-        assertThat(limiter.acquire("p:1", 3, MINUTE, T0.plusSeconds(60))).isZero();
-        assertThat(limiter.acquire("p:1", 3, MINUTE, T0.plusSeconds(61))).isEqualTo(9);
-    }
-
-    @Test
-    void idleKeysAreSweptAway() {
-        LikeSlidingWindowLimiter limiter = new LikeSlidingWindowLimiter();
-        for (int i = 0; i < 100; i++) {
-            limiter.acquire("a:" + i, 5, MINUTE, T0);
-        }
-        limiter.acquire("a:fresh", 5, MINUTE, T0.plus(Duration.ofMinutes(20)));
-        limiter.sweep(T0.plus(Duration.ofMinutes(20)));
-        assertThat(limiter.keys()).isEqualTo(1);
-    }
 
     @Test
     void evenlySpacedLikesLookScripted() {

@@ -55,7 +55,9 @@ class QuizConcurrencyPostgresTests {
         app = new SpringApplicationBuilder(SciDayApplication.class).run("--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=", "--spring.datasource.password=", "--server.port=0",
                 "--sciday.demo.mode=off", "--spring.flyway.schemas=" + db.schema(), "--logging.level.root=WARN",
-                "--sciday.crypto.key=c2NpZGF5LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmchISE=");
+                "--sciday.crypto.key=c2NpZGF5LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmchISE=",
+                // the races start more often than a person may (10 a minute): they test the database's guards
+                "--sciday.rate-limits.quiz-starts-per-person.limit=1000");
         attempts = app.getBean(QuizAttempts.class);
         jdbc = app.getBean(JdbcClient.class);
         QuizTestData.ensureQuestions(app.getBean(QuestionBank.class), 8);

@@ -17,7 +17,8 @@ import org.springframework.cache.CacheManager;
 
 /**
  * Two instances of the app sharing Redis (and one database): a login on one is a login on the other (sessions in
- * Redis, {@code sciday.sessions=redis}), and a cache eviction on one reaches the other over Redis pub/sub.
+ * Redis, {@code sciday.sessions=redis}), a cache eviction on one reaches the other over Redis pub/sub, and rate limits
+ * count the attempts made on both.
  */
 @EnabledIfEnvironmentVariable(named = "SCIDAY_TEST_REDIS_URL", matches = ".+",
         disabledReason = "Redis tests need SCIDAY_TEST_REDIS_URL, e.g. redis://127.0.0.1:6379 (set by .ci/run)")
@@ -35,6 +36,7 @@ class SeveralInstancesRedisTests {
         String[] common = {"--spring.datasource.url=jdbc:h2:mem:instances-" + run + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
                 "--spring.data.redis.url=" + System.getenv("SCIDAY_TEST_REDIS_URL"), "--sciday.sessions=redis",
                 "--spring.session.data.redis.namespace=sciday-test-" + run, "--sciday.cache.channel=sciday-test-" + run,
+                "--sciday.rate-limits.redis-prefix=sciday-test-" + run + ":rate:",
                 "--sciday.bootstrap.admin-password=" + PASSWORD};
         a = AppInstance.start(List.of(TestCaches.class), common);
         b = AppInstance.start(List.of(TestCaches.class), common);
@@ -99,6 +101,26 @@ class SeveralInstancesRedisTests {
         a.context().publishEvent(new TestCaches.PageChanged(1));
         assertThat(onA.get("k3")).isNull();
         assertThat(eventually(() -> onB.get("k2") == null)).as("cleared on the other instance").isTrue();
+    }
+
+    @Test
+    void aLoginRateLimitHoldsAcrossInstancesAndAnswersTheErrorPage() throws Exception {
+        assertThat(a.bean(RateLimits.class).shared()).isTrue();
+        String name = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+        AppInstance.Visitor visitor = new AppInstance.Visitor();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> wrong = visitor.login(i % 2 == 0 ? a : b, name, "wrong-password");
+            assertThat(wrong.statusCode()).isEqualTo(302);
+            assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        }
+        // ten attempts for the name in all: the eleventh is refused on either instance, before the password check
+        for (AppInstance instance : List.of(a, b)) {
+            HttpResponse<String> refused = visitor.login(instance, name, "wrong-password");
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
+            assertThat(refused.body()).contains("登录尝试太频繁了").contains("跳到主要内容").doesNotContain("Exception");
+        }
+        // the negative control of the count itself is RateLimitsRedisTests: two in-memory limiters admit twice
     }
 
     static boolean eventually(BooleanSupplier condition) {

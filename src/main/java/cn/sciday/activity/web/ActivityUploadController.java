@@ -14,13 +14,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.sciday.activity.ActivityUploads;
 import cn.sciday.activity.BatchResult;
+import cn.sciday.platform.RateLimits;
+import cn.sciday.platform.RateLimits.Rule;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.TooManyRequests;
 
 /**
  * Uploads of a proposal as forms: the epidemic-prevention plan on the activity's page, and "submit the selected
- * activities with the stamped scan" on "my activities". Post/redirect/get with a flash message.
+ * activities with the stamped scan" on "my activities". Post/redirect/get with a flash message. The batch is an
+ * import: 429 with Retry-After when the account sends too many ({@code sciday.rate-limits.imports-per-account}).
  */
 @Controller
 @PreAuthorize("hasAnyRole('ORGANIZER', 'COORDINATOR', 'CITY_ADMIN')")
@@ -28,10 +32,15 @@ class ActivityUploadController {
 
     private final ActivityUploads uploads;
     private final MessageSource messages;
+    private final RateLimits limits;
+    private final TooManyRequests tooMany;
 
-    ActivityUploadController(ActivityUploads uploads, MessageSource messages) {
+    ActivityUploadController(ActivityUploads uploads, MessageSource messages, RateLimits limits,
+            TooManyRequests tooMany) {
         this.uploads = uploads;
         this.messages = messages;
+        this.limits = limits;
+        this.tooMany = tooMany;
     }
 
     @PostMapping("/activities/manage/{id}/epidemic-plan")
@@ -51,6 +60,8 @@ class ActivityUploadController {
     @PostMapping("/my/activities/submit-batch")
     public String submitBatch(Actor actor, @RequestParam(required = false) List<Long> ids,
             @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect, Locale locale) {
+        limits.check(Rule.IMPORTS_PER_ACCOUNT, "batch-scan:" + actor.accountId(),
+                wait -> tooMany.exception("ratelimit.import", wait));
         try {
             BatchResult result = uploads.submitWithScan(actor, ids, Uploads.of(file));
             if (result.ok()) {

@@ -27,7 +27,10 @@ import cn.sciday.activity.CompletionManagement;
 import cn.sciday.activity.CompletionOverview;
 import cn.sciday.activity.CompletionView;
 import cn.sciday.activity.OrganizationCompletion;
+import cn.sciday.platform.RateLimits;
+import cn.sciday.platform.RateLimits.Rule;
 import cn.sciday.web.Actor;
+import cn.sciday.web.TooManyRequests;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,10 +46,15 @@ class CompletionApiController {
 
     private final CompletionManagement completions;
     private final ActivityUploads uploads;
+    private final RateLimits limits;
+    private final TooManyRequests tooMany;
 
-    CompletionApiController(CompletionManagement completions, ActivityUploads uploads) {
+    CompletionApiController(CompletionManagement completions, ActivityUploads uploads, RateLimits limits,
+            TooManyRequests tooMany) {
         this.completions = completions;
         this.uploads = uploads;
+        this.limits = limits;
+        this.tooMany = tooMany;
     }
 
     @GetMapping("/api/v1/activities/{id}/files")
@@ -63,9 +71,11 @@ class CompletionApiController {
 
     @PostMapping(path = "/api/v1/activities/batch/submit", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Submit several activities with one stamped scan (PDF, JPG, PNG; at most 10 MB): all or "
-            + "nothing (409 lists the failures)")
+            + "nothing (409 lists the failures); 429 with Retry-After when the account sends too many batches")
     public ResponseEntity<BatchResult> submitBatch(Actor actor, @RequestParam(required = false) List<Long> ids,
             @RequestPart(required = false) MultipartFile file) {
+        limits.check(Rule.IMPORTS_PER_ACCOUNT, "batch-scan:" + actor.accountId(),
+                wait -> tooMany.exception("ratelimit.import", wait));
         BatchResult result = uploads.submitWithScan(actor, ids, Uploads.of(file));
         return ResponseEntity.status(result.ok() ? HttpStatus.OK : HttpStatus.CONFLICT).body(result);
     }
