@@ -20,24 +20,7 @@ $PSQL -c "insert into signup_slot (activity_id, organization_id, activity_name, 
   values ($ACTIVITY, $CITY, '压测活动', $PEOPLE, 0, 0, false, true, '2021-12-01 09:00+08', '2021-12-01 12:00+08', 0)"
 
 # Citizens with API tokens, made directly in the database (the key is the benchmark's own).
-python3 - "$PEOPLE" "$KEY" "$RESULTS/tokens.txt" > "$RESULTS/people.sql" <<'PY'
-import base64, hashlib, hmac, secrets, sys
-n, key, out = int(sys.argv[1]), base64.b64decode(sys.argv[2]), sys.argv[3]
-mac = key[16:32]
-print("begin;")
-with open(out, "w") as tokens:
-    for i in range(n):
-        mobile = str(15000000000 + i)
-        h = hmac.new(mac, mobile.encode(), hashlib.sha256).hexdigest()
-        print(f"insert into account (display_name, role, mobile_hash, enabled, failed_logins, created_at) "
-              f"values ('{mobile[:3]}****{mobile[-4:]}', 'PUBLIC', '{h}', true, 0, now());")
-        token = "sd_" + secrets.token_urlsafe(32)
-        th = hashlib.sha256(token.encode()).hexdigest()
-        print(f"insert into api_token (account_id, token_hash, label, created_at, expires_at) "
-              f"values (currval(pg_get_serial_sequence('account', 'id')), '{th}', 'bench', now(), now() + interval '30 days');")
-        tokens.write(token + "\n")
-print("commit;")
-PY
+citizens_sql "$PEOPLE" 15000000000 "$RESULTS/tokens.txt" > "$RESULTS/people.sql"
 $PSQL -f "$RESULTS/people.sql" >/dev/null
 
 cat > "$RESULTS/signup.lua" <<LUA
