@@ -22,14 +22,24 @@ JAVA=${JAVA:-$(newest_java)}
 PG_ADMIN=${PG_ADMIN:-"su postgres -c"}
 KEY=c2NpZGF5LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmchISE=
 
+# build_jar: builds the jar once (REBUILD=1 forces it) and extracts it (java -Djarmode=tools … extract) into
+# target/extracted; JAR is the extracted application jar, FAT_JAR the executable jar. The extracted layout is what
+# production should run (docs/operations.md): classes load from plain jars, not through the nested-jar loader, which
+# with virtual threads can hang a cold instance under concurrent load (spring-boot issues 51379 and 51463).
 build_jar() {
   local jar
   jar=$(ls "$ROOT"/target/sciday-*.jar 2>/dev/null | grep -v original | head -1 || true)
-  # (re)build when there is no jar or the sources changed since it was built
-  if [ -z "$jar" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
+  # (re)build when asked, when there is no jar, or when the sources changed since it was built
+  if [ "${REBUILD:-0}" = 1 ] || [ -z "$jar" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
     (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
   fi
-  JAR=$(ls "$ROOT"/target/sciday-*.jar | grep -v original | head -1)
+  FAT_JAR=$(ls "$ROOT"/target/sciday-*.jar | grep -v original | head -1)
+  local dir="$ROOT/target/extracted"
+  if [ ! -f "$dir/$(basename "$FAT_JAR")" ] || [ "$FAT_JAR" -nt "$dir/$(basename "$FAT_JAR")" ]; then
+    rm -rf "$dir"
+    "$JAVA" -Djarmode=tools -jar "$FAT_JAR" extract --destination "$dir" >/dev/null
+  fi
+  JAR="$dir/$(basename "$FAT_JAR")"
 }
 
 # need COMMAND DEBIAN-PACKAGE: installs the package when the command is missing (root, as on these machines).
@@ -71,13 +81,14 @@ fresh_database() {
 }
 
 # start_app PORT DATABASE [extra args…]: starts the app in the background, sets APP_PID, waits for health.
+# Environment: PG_PORT (5432), MEDIA_DIR (one per port under results/), APP_LOG_DIR (results/), JAVA_OPTS (-Xmx1g).
 start_app() {
   local port=$1 db=$2; shift 2
-  "$JAVA" -Xmx1g -jar "$JAR" --server.port="$port" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+  "$JAVA" ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$port" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:${PG_PORT:-5432}/$db" \
     --spring.datasource.username=sciday_bench --spring.datasource.password=sciday_bench \
-    --sciday.demo.mode=on --sciday.crypto.key=$KEY --sciday.media.dir="$RESULTS/media-$port" \
-    --logging.level.root=WARN "$@" > "$RESULTS/app-$port.log" 2>&1 &
+    --sciday.demo.mode=on --sciday.crypto.key=$KEY --sciday.media.dir="${MEDIA_DIR:-$RESULTS/media-$port}" \
+    --logging.level.root=WARN "$@" >> "${APP_LOG_DIR:-$RESULTS}/app-$port.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     if curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then return 0; fi
@@ -106,3 +117,83 @@ to_ms() {
     *) echo "$v" ;;
   esac
 }
+
+# citizens_sql COUNT FIRST_MOBILE TOKENS_FILE: prints SQL that creates COUNT public accounts (mobiles from
+# FIRST_MOBILE on, hashed with the benchmark key) each with an API token; the tokens go to TOKENS_FILE, one a line.
+citizens_sql() {
+  python3 - "$1" "$2" "$KEY" "$3" <<'PY'
+import base64, hashlib, hmac, secrets, sys
+n, first, key, out = int(sys.argv[1]), int(sys.argv[2]), base64.b64decode(sys.argv[3]), sys.argv[4]
+mac = key[16:32]
+print("begin;")
+with open(out, "w") as tokens:
+    for i in range(n):
+        mobile = str(first + i)
+        h = hmac.new(mac, mobile.encode(), hashlib.sha256).hexdigest()
+        print(f"insert into account (display_name, role, mobile_hash, enabled, failed_logins, created_at) "
+              f"values ('{mobile[:3]}****{mobile[-4:]}', 'PUBLIC', '{h}', true, 0, now());")
+        token = "sd_" + secrets.token_urlsafe(32)
+        th = hashlib.sha256(token.encode()).hexdigest()
+        print(f"insert into api_token (account_id, token_hash, label, created_at, expires_at) "
+              f"values (currval(pg_get_serial_sequence('account', 'id')), '{th}', 'bench', now(), now() + interval '30 days');")
+        tokens.write(token + "\n")
+print("commit;")
+PY
+}
+
+# signup_race URL ACTIVITY TOKENS_FILE CONCURRENCY: every token signs up once for ACTIVITY, CONCURRENCY at a time
+# (python3 threads, keep-alive). Prints "answers: N; 201 CONFIRMED: a; 201 WAITLISTED: b; 503: c; other: {...};
+# failed: f; seconds: s" and writes one "status registration-status" line per request to TOKENS_FILE.answers.
+signup_race() {
+  python3 - "$1" "$2" "$3" "$4" <<'PY'
+import collections, http.client, json, sys, threading, time, urllib.parse
+base, activity, tokens_file, conc = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+u = urllib.parse.urlparse(base)
+tokens = [t.strip() for t in open(tokens_file) if t.strip()]
+lock = threading.Lock(); answers = []; nxt = [0]
+def worker():
+    conn = None
+    while True:
+        with lock:
+            if nxt[0] >= len(tokens): break
+            t = tokens[nxt[0]]; nxt[0] += 1
+        body = json.dumps({"name": "参加者"}).encode()
+        for attempt in range(2):
+            try:
+                if conn is None: conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+                conn.request("POST", f"/api/v1/activities/{activity}/registrations", body,
+                             {"Content-Type": "application/json", "Authorization": "Bearer " + t})
+                r = conn.getresponse(); data = r.read()
+                st = "-"
+                if r.status == 201: st = json.loads(data)["status"]
+                with lock: answers.append((r.status, st, t))
+                break
+            except Exception as e:
+                conn = None
+                if attempt == 1:
+                    with lock: answers.append((0, type(e).__name__, t))
+start = time.time()
+threads = [threading.Thread(target=worker) for _ in range(conc)]
+for th in threads: th.start()
+for th in threads: th.join()
+secs = time.time() - start
+c = collections.Counter((s, st) for s, st, _ in answers)
+other = {f"{s}": n for (s, st), n in c.items() if s not in (201, 503)}
+print(f"answers: {len(answers)}; 201 CONFIRMED: {c[(201, 'CONFIRMED')]}; 201 WAITLISTED: {c[(201, 'WAITLISTED')]}; "
+      f"503: {sum(n for (s, _), n in c.items() if s == 503)}; other: {other}; seconds: {secs:.1f}")
+with open(tokens_file + ".answers", "w") as out:
+    for s, st, t in answers: out.write(f"{s} {st} {t}\n")
+PY
+}
+
+# CPU accounting (clock ticks, 100 a second): the processes' own time, the machine's busy time.
+proc_ticks() {
+  local t=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$t"
+}
+machine_busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# cores TICKS SECONDS: CPU time as cores in use on average
+cores() { awk -v t="$1" -v s="$2" 'BEGIN {printf "%.2f", t / 100 / s}'; }

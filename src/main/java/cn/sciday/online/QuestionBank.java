@@ -23,13 +23,15 @@ class QuestionBank {
     private final CampaignManagement campaigns;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final QuizMetrics metrics;
 
     QuestionBank(QuestionRepository questions, CampaignManagement campaigns, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, QuizMetrics metrics) {
         this.questions = questions;
         this.campaigns = campaigns;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The content themes of the current campaign, which questions are filed under. */
@@ -109,12 +111,14 @@ class QuestionBank {
             problems.add(new InvalidInputException.Problem("第2行", "表格中没有题目：请从第 2 行起填写，每行一道题。"));
         }
         if (!problems.isEmpty()) {
+            metrics.importRefused();
             throw new InvalidInputException(problems);
         }
         for (QuestionRules.Checked q : ok) {
             questions.insert(q, "IMPORT", clock.instant());
         }
         events.publishEvent(new QuizChanged("QUESTIONS_IMPORTED", null, ok.size() + " questions"));
+        metrics.imported(ok.size());
         return ok.size();
     }
 

@@ -52,20 +52,22 @@ public class IntentionForms {
     private final CampaignManagement campaigns;
     private final Organizations organizations;
     private final TransactionTemplate transactions;
+    private final ImportMetrics metrics;
     private final int maxRows;
 
     @org.springframework.beans.factory.annotation.Autowired
     IntentionForms(Activities activities, CampaignManagement campaigns, Organizations organizations,
-            PlatformTransactionManager transactionManager) {
-        this(activities, campaigns, organizations, transactionManager, IntentionSheet.MAX_DATA_ROWS);
+            PlatformTransactionManager transactionManager, ImportMetrics metrics) {
+        this(activities, campaigns, organizations, transactionManager, metrics, IntentionSheet.MAX_DATA_ROWS);
     }
 
     IntentionForms(Activities activities, CampaignManagement campaigns, Organizations organizations,
-            PlatformTransactionManager transactionManager, int maxRows) {
+            PlatformTransactionManager transactionManager, ImportMetrics metrics, int maxRows) {
         this.activities = activities;
         this.campaigns = campaigns;
         this.organizations = organizations;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.metrics = metrics;
         this.maxRows = maxRows;
     }
 
@@ -89,6 +91,12 @@ public class IntentionForms {
      */
     public ImportResult importForm(Actor actor, long declaredSize, InputStream content) {
         requireStaff(actor);
+        ImportResult result = importChecked(actor, declaredSize, content);
+        metrics.record(result);
+        return result;
+    }
+
+    private ImportResult importChecked(Actor actor, long declaredSize, InputStream content) {
         if (declaredSize > MAX_BYTES) {
             return ImportResult.refused(List.of(tooLarge()));
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** Language (zh-CN first, English second) and elderly mode, both switched by a link and remembered per browser. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +33,21 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(REMEMBER);
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /**
+     * Links in pages are written as they are, not passed through the static-resource resolvers. Spring Boot registers
+     * {@link ResourceUrlEncodingFilter} because webjars-locator-lite switches the resource chain on; it then resolves
+     * every {@code th:href}/{@code th:src} of every page, and a link that is not a static file ({@code /activities/12})
+     * is looked up, uncached, in four classpath locations, that is in every jar on the classpath: the packaged app
+     * served the public list page at 1 to 10 requests/s on two cores. Version-less webjar URLs
+     * ({@code /webjars/htmx.org/dist/htmx.min.js}) are still served: the resolver works on requests, not on links.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> off = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        off.setEnabled(false);
+        return off;
     }
 
     @Override
