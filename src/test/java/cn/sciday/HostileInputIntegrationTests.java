@@ -129,6 +129,35 @@ class HostileInputIntegrationTests {
         assertThat(desk).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;科普");
     }
 
+    @Test
+    void noticeTextThroughTheAdminPagesAndThePublicPage() throws Exception {
+        Actor city = new MatrixFixtures(organizations, activities, uploads, registrations, accounts).create()
+                .callers().get(MatrixFixtures.Caller.CITY);
+        int published = 0;
+        for (Map.Entry<String, String> p : PAYLOADS.entrySet()) {
+            String text = p.getValue();
+            MockHttpServletResponse r = mvc.perform(post("/admin/notices").param("title", text)
+                    .param("issuer", "江门市科协").param("issuedOn", "2021-09-16").param("summary", text)
+                    .param("body", text + "\n第二段").with(TestLogins.as(city)).with(csrf())).andReturn().getResponse();
+            assertThat(r.getStatus()).as(p.getKey()).isIn(200, 302, 400);
+            if (r.getStatus() != 302) {
+                assertThat(r.getContentAsString()).as(p.getKey() + ": the form says what is wrong")
+                        .containsAnyOf("标题", "控制字符");
+                assertEscaped(p.getKey(), text, r.getContentAsString());
+                continue;
+            }
+            String edit = r.getRedirectedUrl();
+            long id = Long.parseLong(edit.replaceAll("\\D+", " ").trim().split(" ")[0]);
+            mvc.perform(post("/admin/notices/" + id + "/publish").with(TestLogins.as(city)).with(csrf()));
+            MockHttpServletResponse page = mvc.perform(get("/notices/" + id)).andReturn().getResponse();
+            assertThat(page.getStatus()).as(p.getKey()).isEqualTo(200);
+            assertEscaped(p.getKey(), text, page.getContentAsString());
+            assertEscaped(p.getKey(), text, mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString());
+            published++;
+        }
+        assertThat(published).as("ordinary odd text is published").isEqualTo(7);
+    }
+
     /** Markup from the input never reaches a page as markup. */
     static void assertEscaped(String what, String input, String page) {
         if (input.contains("<script>")) {
