@@ -5,8 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.core.io.ByteArrayResource;
-
 import cn.sciday.account.Accounts;
 import cn.sciday.activity.Activities;
 import cn.sciday.activity.ActivityForm;
@@ -14,7 +12,6 @@ import cn.sciday.activity.ActivityFormat;
 import cn.sciday.activity.ActivityUploads;
 import cn.sciday.activity.ActivityView;
 import cn.sciday.activity.Audience;
-import cn.sciday.activity.Upload;
 import cn.sciday.organization.CreditCode;
 import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
@@ -85,7 +82,7 @@ final class MatrixFixtures {
             staff.put(Caller.CITY, city);
         }
         ActivityView a = activities.create(owner, form());
-        uploads.attachEpidemicPlan(owner, a.id(), new Upload("防疫方案.pdf", new ByteArrayResource(pdf())));
+        TestUploads.withEpidemicPlan(uploads, owner, a);
         activities.submit(owner, a.id());
         activities.endorse(coordinator, a.id(), null);
         activities.approve(city, a.id(), null);
@@ -116,10 +113,5 @@ final class MatrixFixtures {
                 organizations.findByName("江海区").orElseThrow().id(), "江海区科技馆", null,
                 EnumSet.of(Audience.YOUTH), 100, true, 50, false, "面向中学生的趣味科学实验。",
                 "活动流程：签到、实验演示、分组动手。", "梁老师", "0750-3862101");
-    }
-
-    private static byte[] pdf() {
-        return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

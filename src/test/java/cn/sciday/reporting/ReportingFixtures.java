@@ -21,7 +21,6 @@ import cn.sciday.activity.ActivityForm;
 import cn.sciday.activity.ActivityFormat;
 import cn.sciday.activity.ActivityUploads;
 import cn.sciday.activity.ActivityView;
-import cn.sciday.activity.Upload;
 import cn.sciday.activity.Audience;
 import cn.sciday.organization.CreditCode;
 import cn.sciday.organization.OrganizationView;
@@ -98,13 +97,7 @@ final class ReportingFixtures {
 
     /** Attaches an epidemic-prevention plan when the activity has an offline part, as submission requires. */
     ActivityView withPlan(Actor owner, ActivityView a) {
-        if (!a.needsEpidemicPlan()) {
-            return a;
-        }
-        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        return uploads.attachEpidemicPlan(owner, a.id(),
-                new Upload("防疫方案.pdf", new org.springframework.core.io.ByteArrayResource(pdf)));
+        return cn.sciday.TestUploads.withEpidemicPlan(uploads, owner, a);
     }
 
     ActivityView submitted(OrganizationView unit, ActivityForm form) {
