@@ -33,13 +33,7 @@ APP_LOG_DIR=$WORK; MEDIA_DIR=$WORK/media   # both instances share one upload dir
 export APP_LOG_DIR MEDIA_DIR
 PIDS=()
 cleanup() {
-  local p i
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  for i in $(seq 1 30); do
-    alive=0; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
-    [ $alive = 0 ] && break; sleep 1
-  done
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  stop_pids "${PIDS[@]}"
   # only this benchmark's keys, in its own DB index
   redis-cli -n "$REDIS_DB" --scan --pattern "$PREFIX:*" | xargs -r -n 500 redis-cli -n "$REDIS_DB" del >/dev/null || true
   echo "logs and configuration kept in $WORK"
@@ -49,37 +43,17 @@ trap cleanup EXIT
 fresh_database $DB
 COMMON=(--sciday.sessions=redis --spring.data.redis.url="redis://127.0.0.1:6379/$REDIS_DB"
   --spring.session.data.redis.namespace="$PREFIX:session" --sciday.cache.channel="$PREFIX:cache"
-  --sciday.notification.dispatch-enabled=true)
+)
 # A first: it migrates the empty database and creates the demo data; then B on the same database.
 start_app $PORT_A $DB "${COMMON[@]}" --sciday.instance-id=a; PID_A=$APP_PID; PIDS+=("$PID_A")
 start_app $PORT_B $DB "${COMMON[@]}" --sciday.instance-id=b; PID_B=$APP_PID; PIDS+=("$PID_B")
 
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/client_body;
-  proxy_temp_path $WORK/proxy;
-  fastcgi_temp_path $WORK/fastcgi;
-  uwsgi_temp_path $WORK/uwsgi;
-  scgi_temp_path $WORK/scgi;
+start_nginx "$WORK" "
   upstream both { server 127.0.0.1:$PORT_A max_fails=2 fail_timeout=5s; server 127.0.0.1:$PORT_B max_fails=2 fail_timeout=5s; keepalive 128; }
   upstream one { server 127.0.0.1:$PORT_A; keepalive 128; }
-  proxy_http_version 1.1;
-  proxy_set_header Connection "";
-  proxy_set_header Host \$host;
-  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-  proxy_set_header X-Request-Id \$request_id;
-  proxy_next_upstream error timeout http_502;
   server { listen 127.0.0.1:$NGINX_BOTH; location / { proxy_pass http://both; } }
-  server { listen 127.0.0.1:$NGINX_ONE; location / { proxy_pass http://one; } }
-}
-NGINX
-nginx -c "$WORK/nginx.conf" -g 'daemon off;' & NGINX_PID=$!; PIDS+=("$NGINX_PID")
-sleep 1
+  server { listen 127.0.0.1:$NGINX_ONE; location / { proxy_pass http://one; } }"
+PIDS+=("$NGINX_PID")
 NGINX_PIDS=("$NGINX_PID" $(pgrep -P "$NGINX_PID"))
 
 # measure NAME URL: wrk with CPU accounting; appends a row to $WORK/pages.txt and sets RPS
@@ -179,11 +153,7 @@ fi
 
 # ---- a session made on A is valid on B ------------------------------------------------------------------------
 jar="$WORK/cookies.txt"
-login_page=$(curl -m 30 -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$PORT_A/login")
-csrf=$(echo "$login_page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-[ -z "$csrf" ] && csrf=$(echo "$login_page" | grep -o 'value="[^"]*"[^>]*name="_csrf"' | head -1 | sed 's/^value="//; s/".*//')
-code=$(curl -m 30 -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "username=admin" \
-  --data-urlencode "password=sciday-demo" --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$PORT_A/login")
+code=$(login_staff "http://127.0.0.1:$PORT_A" "$jar" admin sciday-demo)
 on_b=$(curl -m 30 -sS -o /dev/null -w '%{http_code}' -b "$jar" "http://127.0.0.1:$PORT_B/admin/audit")
 echo "session: logged in on A (answer $code), /admin/audit on B answers $on_b (200 = still logged in)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -197,3 +197,58 @@ proc_ticks() {
 machine_busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 # cores TICKS SECONDS: CPU time as cores in use on average
 cores() { awk -v t="$1" -v s="$2" 'BEGIN {printf "%.2f", t / 100 / s}'; }
+
+# start_nginx DIR BLOCKS: nginx on loopback as a foreground process (not the system's configuration or service),
+# with its pid file, logs and temporary files under DIR; BLOCKS are upstream and server blocks for its http section.
+# The usual proxy settings apply to every server. Sets NGINX_PID.
+start_nginx() {
+  local dir=$1 blocks=$2
+  cat > "$dir/nginx.conf" <<NGINX
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $dir/client_body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  proxy_http_version 1.1;
+  proxy_set_header Connection "";
+  proxy_set_header Host \$host;
+  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+  proxy_set_header X-Request-Id \$request_id;
+  proxy_next_upstream error timeout http_502;
+  proxy_read_timeout 60s;
+$blocks
+}
+NGINX
+  nginx -c "$dir/nginx.conf" -g 'daemon off;' &
+  NGINX_PID=$!
+  sleep 1
+  kill -0 "$NGINX_PID" || { echo "nginx did not start; see $dir/nginx-error.log" >&2; return 1; }
+}
+
+# stop_pids PID…: SIGTERM, up to 30 s for a graceful stop, then SIGKILL.
+stop_pids() {
+  local p i alive
+  for p in "$@"; do kill "$p" 2>/dev/null || true; done
+  for i in $(seq 1 30); do
+    alive=0; for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && return 0; sleep 1
+  done
+  for p in "$@"; do kill -9 "$p" 2>/dev/null || true; done
+}
+
+# login_staff BASE_URL COOKIE_JAR USERNAME PASSWORD: logs in through the login form (with its CSRF token); prints
+# the HTTP status of the form post (302 = logged in). The session cookie lands in COOKIE_JAR.
+login_staff() {
+  local base=$1 jar=$2 page csrf
+  page=$(curl -m 30 -fsS -c "$jar" -b "$jar" "$base/login")
+  csrf=$(echo "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  [ -z "$csrf" ] && csrf=$(echo "$page" | grep -o 'value="[^"]*"[^>]*name="_csrf"' | head -1 | sed 's/^value="//; s/".*//')
+  curl -m 30 -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "username=$3" \
+    --data-urlencode "password=$4" --data-urlencode "_csrf=$csrf" "$base/login"
+}
