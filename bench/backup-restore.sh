@@ -60,10 +60,7 @@ code=$(curl -m 60 -sS -o "$WORK/photo-answer.json" -w '%{http_code}' -H "Authori
 photo=$(psql -X -At -h 127.0.0.1 -U sciday_bench -d $SRC -c "select id from media_file where sha256 = '$(sha256sum "$WORK/photo.png" | cut -d' ' -f1)'")
 echo "  photo upload on activity $activity: $code, media id $photo"
 # citizens sign up for one activity
-CITY=$(psql -X -At -h 127.0.0.1 -U sciday_bench -d $SRC -c "select id from organization where kind = 'CITY'")
-psql -X -q -h 127.0.0.1 -U sciday_bench -d $SRC -c "insert into signup_slot (activity_id, organization_id, activity_name,
-  capacity, confirmed, waitlisted, real_name_required, open_for_signup, starts_at, ends_at, version)
-  values ($ACTIVITY, $CITY, '备份演练', 30, 0, 0, false, true, '2021-12-01 09:00+08', '2021-12-01 12:00+08', 0)"
+open_slot "psql -X -q -h 127.0.0.1 -U sciday_bench -d $SRC" $ACTIVITY 30 备份演练
 citizens_sql $PEOPLE 18000000000 "$WORK/tokens.txt" > "$WORK/people.sql"
 psql -X -q -h 127.0.0.1 -U sciday_bench -d $SRC -f "$WORK/people.sql" >/dev/null
 echo "  sign-ups: $(signup_race "$BASE" $ACTIVITY "$WORK/tokens.txt" 8)"

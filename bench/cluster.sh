@@ -13,7 +13,8 @@
 #   3. a login made through instance A is still logged in through instance B (the session is in Redis).
 #
 # Usage: bench/cluster.sh [seconds per wrk run (20)] [capacity (100)] [people (1000)]
-# Environment: CONNECTIONS (wrk connections, 64), WARMUP (seconds of warm-up per instance, 30).
+# Environment: CONNECTIONS (wrk connections, 64), WARMUP (seconds of warm-up per instance, 45), PIN (1: pin A to
+# CPU 0 and B to CPU 1, one processor each: the scale-out comparison on a small machine).
 # Needs: the machine's PostgreSQL on 127.0.0.1:5432 (local superuser postgres), Redis on 127.0.0.1:6379; installs
 # Debian's nginx and wrk with apt-get when missing. REBUILD=1 rebuilds the jar.
 source "$(dirname "$0")/common.sh"
@@ -22,7 +23,7 @@ PORT_A=18111; PORT_B=18112; NGINX_BOTH=18110; NGINX_ONE=18113
 DB=sciday_bench_cluster
 REDIS_DB=${REDIS_DB:-9}; PREFIX=sciday-bench-cluster
 ACTIVITY=9100001
-CONNECTIONS=${CONNECTIONS:-64}; WARMUP=${WARMUP:-30}
+CONNECTIONS=${CONNECTIONS:-64}; WARMUP=${WARMUP:-45}
 
 for tool in nginx wrk; do
   command -v "$tool" >/dev/null || apt-get install -y -q "$tool" >/dev/null
@@ -45,8 +46,16 @@ COMMON=(--sciday.sessions=redis --spring.data.redis.url="redis://127.0.0.1:6379/
   --spring.session.data.redis.namespace="$PREFIX:session" --sciday.cache.channel="$PREFIX:cache"
 )
 # A first: it migrates the empty database and creates the demo data; then B on the same database.
-start_app $PORT_A $DB "${COMMON[@]}" --sciday.instance-id=a; PID_A=$APP_PID; PIDS+=("$PID_A")
-start_app $PORT_B $DB "${COMMON[@]}" --sciday.instance-id=b; PID_B=$APP_PID; PIDS+=("$PID_B")
+# PIN=1: A on CPU 0 and B on CPU 1, each JVM sized for one processor: two one-core hosts on one machine, so that
+# "A alone" and "A + B" compare one core of app with two (nginx and wrk float, and use little).
+if [ "${PIN:-0}" = 1 ]; then
+  export JAVA_OPTS="-Xmx1g -XX:ActiveProcessorCount=1"
+  APP_PREFIX="taskset -c 0" start_app $PORT_A $DB "${COMMON[@]}" --sciday.instance-id=a; PID_A=$APP_PID; PIDS+=("$PID_A")
+  APP_PREFIX="taskset -c 1" start_app $PORT_B $DB "${COMMON[@]}" --sciday.instance-id=b; PID_B=$APP_PID; PIDS+=("$PID_B")
+else
+  start_app $PORT_A $DB "${COMMON[@]}" --sciday.instance-id=a; PID_A=$APP_PID; PIDS+=("$PID_A")
+  start_app $PORT_B $DB "${COMMON[@]}" --sciday.instance-id=b; PID_B=$APP_PID; PIDS+=("$PID_B")
+fi
 
 start_nginx "$WORK" "
   upstream both { server 127.0.0.1:$PORT_A max_fails=2 fail_timeout=5s; server 127.0.0.1:$PORT_B max_fails=2 fail_timeout=5s; keepalive 128; }
@@ -76,7 +85,7 @@ measure() {
   local app_cores per_core
   app_cores=$(cores $(( (a1 - a0) + (b1 - b0) )) "$secs")
   per_core=$(awk -v r="$RPS" -v c="$app_cores" 'BEGIN {if (c > 0) printf "%.0f", r / c; else print "-"}')
-  printf '%-16s %8s %8s %7s %8s | %5s %5s %5s %5s %5s | %5s of %s\n' "$name" "$RPS" "$p99" "$non2xx" "$per_core" \
+  printf '%-18s %8s %8s %7s %8s | %5s %5s %5s %5s %5s | %5s of %s\n' "$name" "$RPS" "$p99" "$non2xx" "$per_core" \
     "$(cores $((a1 - a0)) "$secs")" "$(cores $((b1 - b0)) "$secs")" "$(cores $((n1 - n0)) "$secs")" \
     "$(cores "$wrk_ticks" "$secs")" "$(cores "$rest" "$secs")" "$(cores $((m1 - m0)) "$secs")" "$(nproc)" \
     | tee -a "$WORK/pages.txt"
@@ -86,22 +95,27 @@ URL_PATH=/activities
 curl -m 30 -fsS -o /dev/null "http://127.0.0.1:$PORT_A$URL_PATH"
 cookie=$(curl -m 30 -fsS -D - -o /dev/null "http://127.0.0.1:$NGINX_BOTH$URL_PATH" | grep -ci '^set-cookie' || true)
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "${PIN:-0}" = 1 ] && echo "pinned: A on CPU 0, B on CPU 1, -XX:ActiveProcessorCount=1 each"
 echo "page $URL_PATH: $(curl -m 30 -fsS "http://127.0.0.1:$PORT_A$URL_PATH" | wc -c) bytes, Set-Cookie headers for an anonymous visitor: $cookie"
 echo "wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s; CPU in cores (average over the run): app A, app B, nginx, wrk, everything else"
 echo "on the machine (other users' processes, PostgreSQL, Redis); req/s per app core = req/s / (A + B cores)"
-printf '%-16s %8s %8s %7s %8s | %5s %5s %5s %5s %5s | %s\n' run req/s p99ms non2xx "req/s per app core" A B nginx wrk other "machine busy"
+printf '%-18s %8s %8s %7s %8s | %5s %5s %5s %5s %5s | %s\n' run req/s p99ms non2xx "req/s per app core" A B nginx wrk other "machine busy"
 : > "$WORK/pages.txt"
 # Warm both JVMs (JIT) directly before measuring; a cold instance is several times slower.
 wrk -t2 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT_A$URL_PATH" >/dev/null
 wrk -t2 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT_B$URL_PATH" >/dev/null
-measure "A alone" "http://127.0.0.1:$PORT_A$URL_PATH"; RPS_A=$RPS
-measure "nginx -> A" "http://127.0.0.1:$NGINX_ONE$URL_PATH"; RPS_NA=$RPS
-measure "nginx -> A + B" "http://127.0.0.1:$NGINX_BOTH$URL_PATH"; RPS_NAB=$RPS
-measure "A alone, again" "http://127.0.0.1:$PORT_A$URL_PATH"   # drift check: the machine is shared
-echo "ratios: (nginx -> A + B) / (A alone) = $(awk -v a="$RPS_NAB" -v b="$RPS_A" 'BEGIN {printf "%.2f", a / b}');" \
+# Two rounds: the first still carries JIT warm-up (and shows how much); the ratios come from the second.
+for round in 1 2; do
+  measure "$round: A alone" "http://127.0.0.1:$PORT_A$URL_PATH"; RPS_A=$RPS
+  measure "$round: nginx -> A" "http://127.0.0.1:$NGINX_ONE$URL_PATH"; RPS_NA=$RPS
+  measure "$round: nginx -> A+B" "http://127.0.0.1:$NGINX_BOTH$URL_PATH"; RPS_NAB=$RPS
+done
+echo "ratios (round 2): (nginx -> A + B) / (A alone) = $(awk -v a="$RPS_NAB" -v b="$RPS_A" 'BEGIN {printf "%.2f", a / b}');" \
   "(nginx -> A + B) / (nginx -> A) = $(awk -v a="$RPS_NAB" -v b="$RPS_NA" 'BEGIN {printf "%.2f", a / b}');" \
   "(nginx -> A) / (A alone) = $(awk -v a="$RPS_NA" -v b="$RPS_A" 'BEGIN {printf "%.2f", a / b}')"
-busy=$(awk -F'|' 'NR == 3 {split($3, m, " "); print m[1]}' "$WORK/pages.txt")
+wrk_max=$(awk -F'|' '{split($2, c, " "); if (c[4] > m) m = c[4]} END {print m + 0}' "$WORK/pages.txt")
+echo "wrk used at most $wrk_max cores: the load generator is not the limit; the JVMs are (see A, B and machine busy)"
+busy=$(awk -F'|' 'NR == 6 {split($3, m, " "); print m[1]}' "$WORK/pages.txt")
 if awk -v b="$busy" -v n="$(nproc)" 'BEGIN {exit !(b >= 0.9 * n)}'; then
   echo "the machine was saturated during the two-instance run ($busy of $(nproc) cores busy): the second instance" \
     "competes with the first, nginx and wrk for the same cores, so this ratio measures the machine, not the app's" \
@@ -111,10 +125,7 @@ fi
 # ---- the sign-up race through nginx on both instances ----------------------------------------------------------
 export PGPASSWORD=sciday_bench
 PSQL="psql -q -h 127.0.0.1 -U sciday_bench -d $DB -v ON_ERROR_STOP=1"
-CITY=$($PSQL -At -c "select id from organization where kind = 'CITY'")
-$PSQL -c "insert into signup_slot (activity_id, organization_id, activity_name, capacity, confirmed, waitlisted,
-  real_name_required, open_for_signup, starts_at, ends_at, version)
-  values ($ACTIVITY, $CITY, '集群抢票', $CAPACITY, 0, 0, false, true, '2021-12-01 09:00+08', '2021-12-01 12:00+08', 0)"
+open_slot "$PSQL" $ACTIVITY "$CAPACITY" 集群抢票
 citizens_sql "$PEOPLE" 16000000000 "$WORK/tokens.txt" > "$WORK/people.sql"
 $PSQL -f "$WORK/people.sql" >/dev/null
 signups_on() { curl -m 30 -fsS "http://127.0.0.1:$1/actuator/prometheus" | awk '/^sciday_signups_total\{status="(CONFIRMED|WAITLISTED)"/ {s += $2} END {print s + 0}'; }

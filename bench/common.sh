@@ -81,10 +81,11 @@ fresh_database() {
 }
 
 # start_app PORT DATABASE [extra args…]: starts the app in the background, sets APP_PID, waits for health.
-# Environment: PG_PORT (5432), MEDIA_DIR (one per port under results/), APP_LOG_DIR (results/), JAVA_OPTS (-Xmx1g).
+# Environment: PG_PORT (5432), MEDIA_DIR (one per port under results/), APP_LOG_DIR (results/), JAVA_OPTS (-Xmx1g),
+# APP_PREFIX (a command that runs java, e.g. "taskset -c 0").
 start_app() {
   local port=$1 db=$2; shift 2
-  "$JAVA" ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$port" \
+  ${APP_PREFIX:-} "$JAVA" ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:${PG_PORT:-5432}/$db" \
     --spring.datasource.username=sciday_bench --spring.datasource.password=sciday_bench \
     --sciday.demo.mode=on --sciday.crypto.key=$KEY --sciday.media.dir="${MEDIA_DIR:-$RESULTS/media-$port}" \
@@ -251,4 +252,14 @@ login_staff() {
   [ -z "$csrf" ] && csrf=$(echo "$page" | grep -o 'value="[^"]*"[^>]*name="_csrf"' | head -1 | sed 's/^value="//; s/".*//')
   curl -m 30 -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "username=$3" \
     --data-urlencode "password=$4" --data-urlencode "_csrf=$csrf" "$base/login"
+}
+
+# open_slot "PSQL COMMAND" ACTIVITY CAPACITY NAME: one activity's seats, open for sign-up, in the demo campaign's
+# future (the demo clock starts 2021-09-15), owned by the city
+open_slot() {
+  local psql=$1 city
+  city=$($psql -At -c "select id from organization where kind = 'CITY'")
+  $psql -c "insert into signup_slot (activity_id, organization_id, activity_name, capacity, confirmed, waitlisted,
+    real_name_required, open_for_signup, starts_at, ends_at, version)
+    values ($2, $city, '$4', $3, 0, 0, false, true, '2021-12-01 09:00+08', '2021-12-01 12:00+08', 0)"
 }

@@ -133,8 +133,9 @@ def report(a):
         if first is None:
             failures.append("no 503 during the outage")
         else:
-            print("  first 503 %.2f s after the database stopped (that request started %.2f s after it)"
-                  % (first["t1"] - down, first["t0"] - down))
+            started = first["t0"] - down
+            print("  first 503 %.2f s after the database stopped (that request started %.2f s %s it)"
+                  % (first["t1"] - down, abs(started), "after" if started >= 0 else "before"))
         missing = [r for r in in_outage if not r["retry_after"]]
         print("  503 answers: %d, all with Retry-After: %s (values: %s)" % (
             len(in_outage), "yes" if not missing else "NO (%d without)" % len(missing),

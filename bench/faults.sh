@@ -67,13 +67,7 @@ for port in $PORT_A $PORT_B; do   # warm both JVMs
 done
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-CITY=$($PSQL -At -c "select id from organization where kind = 'CITY'")
-# slot ACTIVITY CAPACITY: one activity's seats, open, in the demo campaign's future
-slot() {
-  $PSQL -c "insert into signup_slot (activity_id, organization_id, activity_name, capacity, confirmed, waitlisted,
-    real_name_required, open_for_signup, starts_at, ends_at, version)
-    values ($1, $CITY, '故障演练', $2, 0, 0, false, true, '2021-12-01 09:00+08', '2021-12-01 12:00+08', 0)"
-}
+slot() { open_slot "$PSQL" "$1" "$2" 故障演练; }
 citizens_sql "$PEOPLE" 17000000000 "$WORK/tokens-db.txt" > "$WORK/people-db.sql"; $PSQL -f "$WORK/people-db.sql" >/dev/null
 citizens_sql "$PEOPLE" 17100000000 "$WORK/tokens-kill.txt" > "$WORK/people-kill.sql"; $PSQL -f "$WORK/people-kill.sql" >/dev/null
 STATUS=0

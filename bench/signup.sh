@@ -16,10 +16,7 @@ export PGPASSWORD=sciday_bench
 PSQL="psql -q -h 127.0.0.1 -U sciday_bench -d sciday_bench_signup -v ON_ERROR_STOP=1"
 
 # One activity's seats (capacity = everyone), open until the end of the campaign.
-CITY=$($PSQL -At -c "select id from organization where kind = 'CITY'")
-$PSQL -c "insert into signup_slot (activity_id, organization_id, activity_name, capacity, confirmed, waitlisted,
-  real_name_required, open_for_signup, starts_at, ends_at, version)
-  values ($ACTIVITY, $CITY, '压测活动', $PEOPLE, 0, 0, false, true, '2021-12-01 09:00+08', '2021-12-01 12:00+08', 0)"
+open_slot "$PSQL" $ACTIVITY "$PEOPLE" 压测活动
 
 # Citizens with API tokens, made directly in the database.
 make_citizens "$PEOPLE" sciday_bench_signup
