@@ -82,24 +82,24 @@ class PublicCatalog {
         this.notices = notices;
     }
 
-    @Cacheable(SEARCH)
+    @Cacheable(value = SEARCH, sync = true)
     public ActivityPage<PublicActivity> search(PublicSearch search) {
         return activities.search(search);
     }
 
     /** Every matching id in start order; callers pass the search with page 0 so that pages share the entry. */
-    @Cacheable(IDS)
+    @Cacheable(value = IDS, sync = true)
     public List<Long> ids(PublicSearch search) {
         return activities.searchIds(search);
     }
 
-    @Cacheable(PAGE)
+    @Cacheable(value = PAGE, sync = true)
     public List<PublicActivity> activities(List<Long> ids) {
         return activities.publicGetAll(ids);
     }
 
     /** A published or cancelled activity; empty for anything else (also cached, so unknown ids stay cheap). */
-    @Cacheable(ACTIVITY)
+    @Cacheable(value = ACTIVITY, sync = true)
     public Optional<PublicActivity> activity(long id) {
         try {
             return Optional.of(activities.publicGet(id));
@@ -108,49 +108,49 @@ class PublicCatalog {
         }
     }
 
-    @Cacheable(SEATS)
+    @Cacheable(value = SEATS, sync = true)
     public Optional<SeatInfo> seats(long activityId) {
         return registrations.seats(activityId);
     }
 
     /** Seats of the activities that take sign-ups now, by activity id. */
-    @Cacheable(OPEN_SEATS)
+    @Cacheable(value = OPEN_SEATS, sync = true)
     public Map<Long, SeatInfo> openSeats() {
         return registrations.openSeats();
     }
 
-    @Cacheable(STATISTICS)
+    @Cacheable(value = STATISTICS, sync = true)
     public PublicStatistics statistics() {
         return activities.publicStatistics();
     }
 
-    @Cacheable(DAYS)
+    @Cacheable(value = DAYS, sync = true)
     public Map<LocalDate, Integer> days(YearMonth month) {
         return activities.publicDayCounts(month.atDay(1), month.atEndOfMonth());
     }
 
-    @Cacheable(FEEDBACK)
+    @Cacheable(value = FEEDBACK, sync = true)
     public Ratings ratings(long activityId) {
         return new Ratings(feedbacks.summary(activityId), feedbacks.visible(activityId));
     }
 
-    @Cacheable(CAMPAIGN)
+    @Cacheable(value = CAMPAIGN, sync = true)
     public Optional<Campaign> campaign() {
         return campaigns.current();
     }
 
-    @Cacheable(DIVISIONS)
+    @Cacheable(value = DIVISIONS, sync = true)
     public List<OrganizationView> divisions() {
         return organizations.divisions();
     }
 
     /** Published notices, newest first. */
-    @Cacheable(NOTICES)
+    @Cacheable(value = NOTICES, sync = true)
     public List<NoticeView> notices() {
         return notices.published();
     }
 
-    @Cacheable(NOTICE)
+    @Cacheable(value = NOTICE, sync = true)
     public Optional<NoticeView> notice(long id) {
         return notices.findPublished(id);
     }
