@@ -52,24 +52,7 @@ need() {
 # make_citizens N DATABASE: N public accounts (mobile 15000000000 + i) with API tokens, written straight into the
 # database (the key is the benchmark's own); the tokens go to $RESULTS/tokens.txt, one a line.
 make_citizens() {
-  python3 - "$1" "$KEY" "$RESULTS/tokens.txt" > "$RESULTS/people.sql" <<'PY'
-import base64, hashlib, hmac, secrets, sys
-n, key, out = int(sys.argv[1]), base64.b64decode(sys.argv[2]), sys.argv[3]
-mac = key[16:32]
-print("begin;")
-with open(out, "w") as tokens:
-    for i in range(n):
-        mobile = str(15000000000 + i)
-        h = hmac.new(mac, mobile.encode(), hashlib.sha256).hexdigest()
-        print(f"insert into account (display_name, role, mobile_hash, enabled, failed_logins, created_at) "
-              f"values ('{mobile[:3]}****{mobile[-4:]}', 'PUBLIC', '{h}', true, 0, now());")
-        token = "sd_" + secrets.token_urlsafe(32)
-        th = hashlib.sha256(token.encode()).hexdigest()
-        print(f"insert into api_token (account_id, token_hash, label, created_at, expires_at) "
-              f"values (currval(pg_get_serial_sequence('account', 'id')), '{th}', 'bench', now(), now() + interval '30 days');")
-        tokens.write(token + "\n")
-print("commit;")
-PY
+  citizens_sql "$1" 15000000000 "$RESULTS/tokens.txt" > "$RESULTS/people.sql"
   PGPASSWORD=sciday_bench psql -q -h 127.0.0.1 -U sciday_bench -d "$2" -v ON_ERROR_STOP=1 -f "$RESULTS/people.sql" >/dev/null
 }
 

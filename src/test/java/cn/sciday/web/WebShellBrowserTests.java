@@ -82,8 +82,7 @@ class WebShellBrowserTests {
         driver = Browser.open(360, 800);
         driver.get(url("/"));
         Browser.press(driver, driver.findElement(By.linkText("无障碍声明与安全说明")));
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().endsWith("/statement"));
+        assertThat(driver.getCurrentUrl()).endsWith("/statement");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("无障碍声明与安全说明");
         driver.get(url("/statement?elderly=on"));
         assertThat(driver.findElements(By.cssSelector("main table tbody tr"))).hasSizeGreaterThan(5);
