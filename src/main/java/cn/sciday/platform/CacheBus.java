@@ -1,6 +1,9 @@
 package cn.sciday.platform;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,7 @@ public class CacheBus {
     private final List<CacheSpec> specs;
     private final CacheBroadcast broadcast;
     private final String instanceId;
+    private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
 
     CacheBus(CacheManager caches, List<CacheSpec> specs, CacheBroadcast broadcast, String instanceId) {
         this.caches = caches;
@@ -32,8 +36,18 @@ public class CacheBus {
         this.instanceId = instanceId;
     }
 
+    /**
+     * Runs {@code listener} on this instance just before the named cache loses entries here, whoever ordered it
+     * (this instance or another one): a cache whose entries are computed outside {@link Cache#get(Object,
+     * java.util.concurrent.Callable)} uses it to tell that an entry it is computing may already be out of date.
+     */
+    public void onEviction(String cacheName, Runnable listener) {
+        listeners.computeIfAbsent(cacheName, n -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
     /** Removes one entry here and on the other instances. */
     public void evict(String cacheName, Object key) {
+        notifyListeners(cacheName);
         Cache cache = caches.getCache(cacheName);
         if (cache != null) {
             cache.evict(key);
@@ -75,6 +89,7 @@ public class CacheBus {
         switch (parts[1]) {
             case "clear" -> clearLocally(parts[2]);
             case "evict" -> {
+                notifyListeners(parts[2]);
                 Cache cache = caches.getCache(parts[2]);
                 Object key = decode(parts[3]);
                 if (cache != null && key != null) {
@@ -86,10 +101,15 @@ public class CacheBus {
     }
 
     private void clearLocally(String cacheName) {
+        notifyListeners(cacheName);
         Cache cache = caches.getCache(cacheName);
         if (cache != null) {
             cache.clear();
         }
+    }
+
+    private void notifyListeners(String cacheName) {
+        listeners.getOrDefault(cacheName, List.of()).forEach(Runnable::run);
     }
 
     private String message(String order, String cacheName, String key) {

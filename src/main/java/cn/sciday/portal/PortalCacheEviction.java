@@ -17,7 +17,8 @@ import cn.sciday.signup.SignupEvents;
  * Evicts what the public pages cached as soon as the change is committed (so that no reader can put back the state
  * before it), or at once when the change ran outside a transaction. Only events that change what the public sees
  * evict: an activity becoming public, changing or being cancelled; seats taken or given back; a comment hidden; the
- * campaign, an organization or a notice changed. Eviction goes through the platform {@link CacheBus}, so every
+ * campaign, an organization or a notice changed. Each of them also clears the rendered pages ({@link PageCache}).
+ * Eviction goes through the platform {@link CacheBus}, so every
  * instance drops the entry, not only the one that made the change.
  */
 @Component
@@ -57,6 +58,7 @@ class PortalCacheEviction {
     @TransactionalEventListener(fallbackExecution = true)
     void on(Feedbacks.CommentHidden e) {
         evict(PublicCatalog.FEEDBACK, e.activityId());
+        clear();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -81,16 +83,18 @@ class PortalCacheEviction {
     }
 
     private void clearAll() {
-        PublicCatalog.CACHES.forEach(this::clear);
+        clear(PublicCatalog.CACHES.toArray(String[]::new));
     }
 
     private void evict(String name, Object key) {
         caches.evict(name, key);
     }
 
+    /** Clears the named data caches and, since pages are made of them, the rendered pages. */
     private void clear(String... names) {
         for (String name : names) {
             caches.clear(name);
         }
+        caches.clear(PageCache.NAME);
     }
 }

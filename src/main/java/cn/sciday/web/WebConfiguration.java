@@ -22,13 +22,13 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    static final String ELDERLY_COOKIE = "sciday-elderly";
+    static final String ELDERLY_COOKIE = Preferences.ELDERLY_COOKIE;
     static final String ELDERLY_PARAM = "elderly";
     private static final Duration REMEMBER = Duration.ofDays(365);
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("sciday-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(Preferences.LANGUAGE_COOKIE);
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(REMEMBER);
         resolver.setCookieSameSite("Lax");
@@ -60,23 +60,6 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(ControlCharacters.interceptor());
     }
 
-    /** True when this browser asked for elderly mode (长者模式). */
-    static boolean elderly(HttpServletRequest request) {
-        Object set = request.getAttribute(ELDERLY_COOKIE);
-        if (set instanceof Boolean b) {
-            return b;
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (ELDERLY_COOKIE.equals(c.getName())) {
-                    return "on".equals(c.getValue());
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * {@code ?elderly=on|off} on any page switches elderly mode and remembers the choice in a cookie.
      * Every request gets the attributes {@code elderly} and {@code currentPath} that the layout reads.
@@ -86,7 +69,7 @@ class WebConfiguration implements WebMvcConfigurer {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             setElderlyFromParameter(request, response);
-            request.setAttribute("elderly", elderly(request));
+            request.setAttribute("elderly", Preferences.elderly(request));
             String uri = request.getRequestURI();
             Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
             if (forwarded instanceof String original) {

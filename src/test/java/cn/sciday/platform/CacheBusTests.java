@@ -93,4 +93,26 @@ class CacheBusTests {
         a.receive("b\tevict\tt.pages\ts:x");
         assertThat(cache(a).get("x")).isNull();
     }
+
+    @Test
+    void evictionListenersHearEveryLocalAndRemoteOrderForTheirCacheOnly() {
+        CacheBus a = instance("a");
+        CacheBus b = instance("b");
+        List<String> heard = new ArrayList<>();
+        b.onEviction(SPEC.name(), () -> heard.add("pages"));
+        b.onEviction("other", () -> heard.add("other"));
+
+        b.evict(SPEC.name(), "x");
+        b.clear(SPEC.name());
+        assertThat(heard).as("orders given on the instance itself").containsExactly("pages", "pages");
+
+        a.evict(SPEC.name(), "x");
+        a.clear(SPEC.name());
+        a.on(new Published(1));
+        assertThat(heard).as("orders from another instance").hasSize(5).containsOnly("pages");
+
+        b.clear("unrelated");
+        a.clear("unrelated");
+        assertThat(heard).as("another cache's orders").hasSize(5);
+    }
 }
