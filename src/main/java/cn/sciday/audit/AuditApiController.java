@@ -25,7 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuditApiController {
 
     /** One entry; {@code at} in Beijing time. */
-    record EntryJson(long id, long seq, OffsetDateTime at, Long actorId, String actorName, String address,
+    record EntryJson(long id, Long seq, OffsetDateTime at, Long actorId, String actorName, String address,
             String action, String targetType, String targetId, String detail, String prevHash, String hash) {
 
         static EntryJson of(AuditEntry e) {

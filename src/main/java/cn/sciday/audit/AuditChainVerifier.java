@@ -57,16 +57,19 @@ public class AuditChainVerifier {
     private static final int CHUNK = 1000;
 
     private final AuditRepository repo;
+    private final AuditTrail trail;
 
-    AuditChainVerifier(AuditRepository repo) {
+    AuditChainVerifier(AuditRepository repo, AuditTrail trail) {
         this.repo = repo;
+        this.trail = trail;
     }
 
     /**
-     * Verifies the chain up to the head as it is when verification starts; entries appended meanwhile are left for
-     * the next run. Reads in chunks, so the chain may be long.
+     * Links the committed entries that wait for it (see {@link AuditTrail}), then verifies the chain up to the head
+     * as it is then; entries appended meanwhile are left for the next run. Reads in chunks, so the chain may be long.
      */
     public Result verify() {
+        trail.linkWaiting();
         AuditRepository.Head head = repo.head(false);
         long expected = 1;
         String previous = AuditHash.GENESIS;

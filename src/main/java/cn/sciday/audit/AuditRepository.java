@@ -14,8 +14,9 @@ import org.springframework.stereotype.Repository;
 import cn.sciday.campaign.Campaign;
 
 /**
- * The audit tables. Appending reads the one-row chain head with {@code select … for update}, so concurrent appends
- * (from any number of app instances) queue up behind each other and each one links to the entry before it.
+ * The audit tables. Entries are first written unlinked; linking reads the one-row chain head with
+ * {@code select … for update}, so linking transactions (from any number of app instances) never run side by side,
+ * and each entry links to the one before it.
  */
 @Repository
 class AuditRepository {
@@ -31,14 +32,21 @@ class AuditRepository {
         this.jdbc = jdbc;
     }
 
-    /** Tests only: appends without locking the head, to show that the lock is what keeps the chain from forking. */
+    /** Tests only: links without locking the head, to show that the lock is what keeps the chain from forking. */
     void lockHeadForTestsOnly(boolean lock) {
         this.lockHead = lock;
     }
 
-    /** Appends entries in order, in the caller's transaction; the head stays locked until that transaction ends. */
-    Head append(List<AuditDraft> drafts) {
-        return appendAfter(head(lockHead), drafts);
+    /** Writes entries not yet linked into the chain (no sequence, no hashes), in the caller's transaction. */
+    void stage(List<AuditDraft> drafts) {
+        for (AuditDraft d : drafts) {
+            jdbc.sql("""
+                    insert into audit_entry (at, actor_id, actor_name, address, action, target_type, target_id, detail)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(d.at().atOffset(ZoneOffset.UTC), d.actorId(), d.actorName(), d.address(), d.action(),
+                            d.targetType(), d.targetId(), d.detail())
+                    .update();
+        }
     }
 
     Head head(boolean forUpdate) {
@@ -46,21 +54,31 @@ class AuditRepository {
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
-    /** Inserts the entries after {@code head} and moves the head on. */
-    Head appendAfter(Head head, List<AuditDraft> drafts) {
+    /** The head, locked until the caller's transaction ends (unless a test switched the lock off). */
+    Head headForLinking() {
+        return head(lockHead);
+    }
+
+    /** Committed entries not yet linked, oldest first. */
+    List<AuditEntry> unlinked(int limit) {
+        return jdbc.sql("select * from audit_entry where seq is null order by id fetch first " + limit + " rows only")
+                .query(this::map).list();
+    }
+
+    long unlinkedCount() {
+        return jdbc.sql("select count(*) from audit_entry where seq is null").query(Long.class).single();
+    }
+
+    /** Links the entries after {@code head}, in the order given, and moves the head on. */
+    Head linkAfter(Head head, List<AuditEntry> entries) {
         long seq = head.seq();
         String prev = head.hash();
-        for (AuditDraft d : drafts) {
+        for (AuditEntry e : entries) {
             seq++;
-            String hash = AuditHash.of(seq, d.at(), d.actorId(), d.actorName(), d.address(), d.action(),
-                    d.targetType(), d.targetId(), d.detail(), prev);
-            jdbc.sql("""
-                    insert into audit_entry (seq, at, actor_id, actor_name, address, action, target_type, target_id,
-                        detail, prev_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(seq, d.at().atOffset(ZoneOffset.UTC), d.actorId(), d.actorName(), d.address(),
-                            d.action(), d.targetType(), d.targetId(), d.detail(), prev, hash)
-                    .update();
+            String hash = AuditHash.of(seq, e.at(), e.actorId(), e.actorName(), e.address(), e.action(),
+                    e.targetType(), e.targetId(), e.detail(), prev);
+            jdbc.sql("update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ?")
+                    .params(seq, prev, hash, e.id()).update();
             prev = hash;
         }
         jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, prev).update();
@@ -93,7 +111,7 @@ class AuditRepository {
         }
         long total = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
         List<AuditEntry> items = jdbc.sql("select * from audit_entry" + where
-                + " order by seq desc offset " + (long) (page - 1) * size + " rows fetch next " + size + " rows only")
+                + " order by id desc offset " + (long) (page - 1) * size + " rows fetch next " + size + " rows only")
                 .params(params).query(this::map).list();
         return new AuditPage(items, total, page, size);
     }
@@ -118,10 +136,12 @@ class AuditRepository {
     }
 
     private AuditEntry map(ResultSet rs, int row) throws SQLException {
+        long seq = rs.getLong("seq");
+        Long linked = rs.wasNull() ? null : seq;
         long actor = rs.getLong("actor_id");
         Long actorId = rs.wasNull() ? null : actor;
         Instant at = rs.getObject("at", OffsetDateTime.class).toInstant();
-        return new AuditEntry(rs.getLong("id"), rs.getLong("seq"), at, actorId, rs.getString("actor_name"),
+        return new AuditEntry(rs.getLong("id"), linked, at, actorId, rs.getString("actor_name"),
                 rs.getString("address"), rs.getString("action"), rs.getString("target_type"),
                 rs.getString("target_id"), rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
     }

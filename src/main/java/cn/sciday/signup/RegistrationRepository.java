@@ -119,15 +119,38 @@ class RegistrationRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void reactivate(long id, RegistrationStatus status, String name, String mobileCipher, String mobileHash,
+    /** Brings a cancelled registration back; false when it is not cancelled (any more). */
+    boolean reactivate(long id, RegistrationStatus status, String name, String mobileCipher, String mobileHash,
             String idCipher, String idHash, Instant now) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 update registration set status = ?, person_name = ?, mobile_cipher = ?, mobile_hash = ?, id_cipher = ?,
                     id_hash = ?, created_at = ?, confirmed_at = ?, cancelled_at = null, checked_in_at = null
-                where id = ?""")
+                where id = ? and status = 'CANCELLED'""")
                 .params(status.name(), name, mobileCipher, mobileHash, idCipher, idHash, ts(now),
                         status == RegistrationStatus.CONFIRMED ? ts(now) : null, id)
-                .update();
+                .update() == 1;
+    }
+
+    /** Puts a registration written as confirmed on the waitlist: no seat was left for it. */
+    void toWaitlist(long id) {
+        jdbc.sql("update registration set status = 'WAITLISTED', confirmed_at = null where id = ?").param(id).update();
+    }
+
+    /** What taking a seat came to. */
+    enum Seat { TAKEN, WAITLISTED, CLOSED }
+
+    /**
+     * Takes a seat if one is free, else a place on the waitlist, counting it in the slot row in one statement: the
+     * row stays locked until the transaction ends, so no two transactions can take the last seat.
+     */
+    Seat takeSeat(long activityId) {
+        if (jdbc.sql("""
+                update signup_slot set confirmed = confirmed + 1
+                where activity_id = ? and open_for_signup and confirmed < capacity""").param(activityId).update() == 1) {
+            return Seat.TAKEN;
+        }
+        return jdbc.sql("update signup_slot set waitlisted = waitlisted + 1 where activity_id = ? and open_for_signup")
+                .param(activityId).update() == 1 ? Seat.WAITLISTED : Seat.CLOSED;
     }
 
     void setStatus(long id, RegistrationStatus status, Instant now) {

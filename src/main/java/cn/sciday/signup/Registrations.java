@@ -34,6 +34,7 @@ public class Registrations {
 
     private static final String CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String CLOSED = "该活动不接受报名。";
 
     private final RegistrationRepository repo;
     private final Organizations organizations;
@@ -140,6 +141,11 @@ public class Registrations {
         }
     }
 
+    /**
+     * Everything that needs no lock comes first: the checks, the registration row (written as confirmed). The seat is
+     * taken last, so the slot row, which every sign-up for the activity must lock, is held only from there to the
+     * commit; when no seat is left the registration becomes a waitlist place instead.
+     */
     private Ticket signUp(Actor actor, long activityId, SignupForm form) {
         if (!actor.isPublic()) {
             throw new AccessDeniedException("请使用市民账号（手机号）报名。");
@@ -151,10 +157,10 @@ public class Registrations {
         if (name.length() > 50) {
             throw new InvalidInputException("name", "姓名不能超过50个字。");
         }
-        Slot slot = repo.slot(activityId, lockSeats).orElseThrow(() -> new NotFoundException("activity " + activityId));
+        Slot slot = repo.slot(activityId, false).orElseThrow(() -> new NotFoundException("activity " + activityId));
         Instant now = clock.instant();
         if (!slot.open()) {
-            throw new ConflictException("该活动不接受报名。");
+            throw new ConflictException(CLOSED);
         }
         if (!now.isBefore(slot.endsAt())) {
             throw new ConflictException("活动已经结束，不能再报名。");
@@ -175,26 +181,57 @@ public class Registrations {
 
         Optional<Row> previous = repo.findByPerson(activityId, actor.accountId());
         if (previous.isPresent() && previous.get().status() != RegistrationStatus.CANCELLED) {
-            throw new ConflictException(previous.get().status() == RegistrationStatus.CONFIRMED
-                    ? "您已报名该活动，不需要重复报名。" : "您已在该活动的候补名单中。");
+            throw alreadyRegistered(previous.get().status());
         }
-        boolean seat = slot.confirmed() < slot.capacity();
-        RegistrationStatus status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
         long id;
+        String code;
         if (previous.isPresent()) {
             id = previous.get().id();
-            repo.reactivate(id, status, name, mobileCipher, mobileHash, idCipher, idHash, now);
+            code = previous.get().code();
+            if (!repo.reactivate(id, RegistrationStatus.CONFIRMED, name, mobileCipher, mobileHash, idCipher, idHash,
+                    now)) {
+                throw alreadyRegistered(RegistrationStatus.CONFIRMED);
+            }
         } else {
+            code = newCode();
             try {
-                id = repo.insert(activityId, actor.accountId(), status, name, mobileCipher, mobileHash, idCipher,
-                        idHash, newCode(), now);
+                id = repo.insert(activityId, actor.accountId(), RegistrationStatus.CONFIRMED, name, mobileCipher,
+                        mobileHash, idCipher, idHash, code, now);
             } catch (DuplicateKeyException e) {
-                throw new ConflictException("您已报名该活动，不需要重复报名。");
+                throw alreadyRegistered(RegistrationStatus.CONFIRMED);
             }
         }
-        repo.updateCounts(activityId, slot.confirmed() + (seat ? 1 : 0), slot.waitlisted() + (seat ? 0 : 1));
+        RegistrationStatus status = lockSeats ? takeSeat(activityId) : seatFromAnUnlockedCount(activityId);
+        int position = 0;
+        if (status == RegistrationStatus.WAITLISTED) {
+            repo.toWaitlist(id);
+            position = repo.waitlistPosition(repo.find(id).orElseThrow());
+        }
         events.publishEvent(new SignupEvents.Registered(id, activityId, actor.accountId(), status));
-        return ticket(actor, id);
+        return new Ticket(id, activityId, slot.activityName(), actor.accountId(), status, name,
+                PersonalData.maskMobile(mobile), idCipher != null, code, now, null, position, slot.startsAt(),
+                slot.endsAt());
+    }
+
+    private RegistrationStatus takeSeat(long activityId) {
+        return switch (repo.takeSeat(activityId)) {
+            case TAKEN -> RegistrationStatus.CONFIRMED;
+            case WAITLISTED -> RegistrationStatus.WAITLISTED;
+            case CLOSED -> throw new ConflictException(CLOSED);
+        };
+    }
+
+    /** The negative control's way: decide from counts read without a lock, then write them back. */
+    private RegistrationStatus seatFromAnUnlockedCount(long activityId) {
+        Slot slot = repo.slot(activityId, false).orElseThrow();
+        boolean seat = slot.confirmed() < slot.capacity();
+        repo.updateCounts(activityId, slot.confirmed() + (seat ? 1 : 0), slot.waitlisted() + (seat ? 0 : 1));
+        return seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+    }
+
+    private static ConflictException alreadyRegistered(RegistrationStatus status) {
+        return new ConflictException(status == RegistrationStatus.WAITLISTED
+                ? "您已在该活动的候补名单中。" : "您已报名该活动，不需要重复报名。");
     }
 
     /** Gives up one's own registration; a freed seat goes to the first person waiting. */

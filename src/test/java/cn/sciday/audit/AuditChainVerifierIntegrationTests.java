@@ -153,6 +153,7 @@ class AuditChainVerifierIntegrationTests {
         for (int i = 1; i <= 3; i++) {
             trail.record(null, "校验测试", "127.0.0.1", "VERIFY_TEST", "TEST", id, "第" + i + "条");
         }
+        trail.linkWaiting();
         List<AuditEntry> entries = new ArrayList<>(
                 trail.search(new AuditFilter(null, "VERIFY_TEST", "TEST", id, null, null), 1).items());
         assertThat(entries).hasSize(3);

@@ -217,6 +217,7 @@ class AuditListenersIntegrationTests {
             events.publishEvent(new AuditEvent("SECOND", "TEST", id, null));
             assertThat(headSeq()).as("nothing is appended before the commit").isEqualTo(before);
         });
+        trail.linkWaiting();
         AuditEntry first = latest("FIRST", "TEST", id);
         AuditEntry second = latest("SECOND", "TEST", id);
         assertThat(second.seq()).isEqualTo(first.seq() + 1);

@@ -45,7 +45,7 @@ final class AuditTestDatabase implements AutoCloseable {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         this.trail = new AuditTrail(repo, Clock.fixed(Instant.parse("2021-09-15T01:00:00Z"),
                 ZoneId.of("Asia/Shanghai")), transactions);
-        this.verifier = new AuditChainVerifier(repo);
+        this.verifier = new AuditChainVerifier(repo, trail);
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -92,6 +92,8 @@ final class AuditTestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        trail.destroy();
+        trail.destroy();
         if (postgres == null) {
             jdbc.sql("shutdown").update();
         }

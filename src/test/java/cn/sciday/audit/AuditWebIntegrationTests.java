@@ -204,6 +204,7 @@ class AuditWebIntegrationTests {
     @Test
     void aBrokenChainIsShownWithTheEntryAndTheReason() throws Exception {
         trail.record(null, "篡改测试", null, "TAMPER_TEST", "TEST", null, "原文");
+        trail.linkWaiting();
         AuditEntry target = trail.search(new AuditFilter("篡改测试", "TAMPER_TEST", null, null, null, null), 1)
                 .items().get(0);
         jdbc.sql("update audit_entry set detail = '改过' where id = ?").param(target.id()).update();
