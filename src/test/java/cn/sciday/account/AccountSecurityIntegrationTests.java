@@ -362,6 +362,17 @@ class AccountSecurityIntegrationTests {
         assertThat(organizations.get(unit.id()).contactPhone()).isEqualTo("0750-3869999");
     }
 
+    /** This context runs outside demo mode: none of the demo accounts exists, and the login page lists none. */
+    @Test
+    void outsideDemoModeThereAreNoDemoAccounts() throws Exception {
+        for (String demo : List.of("admin", "jianghai", "xinhui", "jh-school", "xh-museum", "jh-community")) {
+            assertThat(accounts.findStaff(demo)).as(demo).isEmpty();
+        }
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("sciday-demo"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<td>jh-school</td>"))));
+    }
+
     @Test
     void passwordsMustFollowThePolicy() {
         long jianghai = organizations.findByName("江海区").orElseThrow().id();
