@@ -65,9 +65,12 @@ class AccountSecurityIntegrationTests {
     @Test
     void staffLogInWithANewSessionIdAndLandOnTheirWorkbench() throws Exception {
         String user = coordinator("江海区");
+        // a session that exists before the login (one an attacker could have planted) does not survive it
         MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/login").session(session)).andExpect(status().isOk());
         String before = session.getId();
-        MvcResult result = mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andReturn();
+        MvcResult result = mvc.perform(post("/login").session(session).with(csrf()).param("username", user)
+                .param("password", PASSWORD)).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/workbench");
         MockHttpSession after = (MockHttpSession) result.getRequest().getSession(false);
         assertThat(after).isNotNull();
@@ -214,11 +217,15 @@ class AccountSecurityIntegrationTests {
     @Test
     void publicLoginThroughThePages() throws Exception {
         String mobile = "1360000" + String.format("%04d", SERIAL.incrementAndGet());
-        mvc.perform(post("/login/code").param("mobile", mobile).with(csrf())).andExpect(status().is3xxRedirection());
+        MockHttpSession anonymous = new MockHttpSession();
+        mvc.perform(post("/login/code").session(anonymous).param("mobile", mobile).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String before = anonymous.getId();
         String code = sms.lastCode(mobile).orElseThrow();
-        MvcResult result = mvc.perform(post("/login/mobile").param("mobile", mobile).param("code", code).with(csrf()))
-                .andExpect(redirectedUrl("/workbench")).andReturn();
+        MvcResult result = mvc.perform(post("/login/mobile").session(anonymous).param("mobile", mobile)
+                .param("code", code).with(csrf())).andExpect(redirectedUrl("/workbench")).andReturn();
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        assertThat(session.getId()).as("session fixation protection for code logins").isNotEqualTo(before);
         mvc.perform(get("/workbench").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("市民")));
         mvc.perform(get("/units").session(session)).andExpect(status().isForbidden());
