@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -149,6 +150,51 @@ class AuthorizationMatrixIntegrationTests {
         System.out.println("Authorization matrix: " + endpoints.size() + " endpoints x " + Caller.values().length
                 + " callers checked");
     }
+
+    /**
+     * An organizer whose unit still waits for approval can log in and do nothing else: every endpoint closed to
+     * anonymous callers answers 403, except the workbench, the profile (with API tokens), the inbox and logging out.
+     */
+    @Test
+    void aPendingOrganizerReachesNothingButTheWorkbenchProfileAndInbox() throws Exception {
+        Map<String, List<String>> matrix = readMatrix();
+        clock.set("2021-09-15T09:00:00+08:00");
+        MatrixFixtures fixtures = new MatrixFixtures(organizations, activities, uploads, registrations, accounts);
+        MatrixFixtures.Records records = fixtures.create();
+        Actor pending = fixtures.pendingOrganizer();
+        assertThat(pending.unitApproved()).isFalse();
+        AntPathMatcher paths = new AntPathMatcher();
+        List<String> wrong = new ArrayList<>();
+        List<String> reached = new ArrayList<>();
+        int closed = 0;
+        for (Endpoint e : new java.util.TreeSet<>(endpoints().values())) {
+            List<String> row = matrix.get(e.key());
+            String anonymous = row.get(Caller.ANONYMOUS.ordinal());
+            if (!anonymous.equals("login") && !anonymous.equals("401")
+                    || row.stream().noneMatch(a -> a.equals("ok") || a.equals("bad"))) {
+                continue; // open to everybody, or (with the matrix's empty input) refused to everybody alike
+            }
+            closed++;
+            String answer = answer(call(e, records, pending, true));
+            boolean ownCorner = PENDING_ORGANIZER_MAY.stream().anyMatch(p -> paths.match(p, e.pattern()));
+            if (ownCorner ? answer.startsWith("5") || answer.equals("403") || answer.equals("login")
+                    : !answer.equals("403")) {
+                wrong.add(e.key() + " answered " + answer);
+            }
+            if (ownCorner) {
+                reached.add(e.key());
+            }
+        }
+        assertThat(wrong).as("answers to an organizer of a unit awaiting approval").isEmpty();
+        assertThat(reached).contains("GET /workbench", "POST /workbench/unit/resubmit", "GET /profile", "GET /inbox",
+                "GET /api/v1/me");
+        assertThat(closed - reached.size()).as("endpoints refused").isGreaterThan(150);
+    }
+
+    /** What an organizer of a unit awaiting approval may reach besides the public pages. */
+    static final List<String> PENDING_ORGANIZER_MAY = List.of("/workbench", "/workbench/**", "/profile",
+            "/profile/**", "/api/v1/me", "/api/v1/tokens/*", "/inbox", "/inbox/**", "/api/v1/inbox",
+            "/api/v1/inbox/**");
 
     @Test
     void theRulesCatchALeakingRow() {

@@ -94,6 +94,15 @@ final class MatrixFixtures {
         return new Records(unit.id(), a.id(), registration, callers);
     }
 
+    /** An organizer (a real account) of a new unit under 江海区 that still waits for approval. */
+    Actor pendingOrganizer() {
+        long n = SEQ.incrementAndGet();
+        OrganizationView pending = organizations.registerUnit(new UnitRegistration("矩阵待审核单位" + n + "号",
+                UnitType.SCHOOL, CreditCode.complete("12440700MP" + String.format("%07d", n + 700_000)), "测试联系人",
+                "0750-3000000", "测试地址", organizations.findByName("江海区").orElseThrow().id()));
+        return staff(Role.ORGANIZER, pending.id());
+    }
+
     private Actor staff(Role role, long organizationId) {
         String name = "matrix-" + role.name().toLowerCase() + "-" + SEQ.incrementAndGet();
         long id = accounts.createStaff(name, "Kepu-Day-2021-Matrix!" + SEQ.get(), name, null, role, organizationId).id();

@@ -14,15 +14,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -61,9 +65,12 @@ class AccountSecurityIntegrationTests {
     @Test
     void staffLogInWithANewSessionIdAndLandOnTheirWorkbench() throws Exception {
         String user = coordinator("江海区");
+        // a session that exists before the login (one an attacker could have planted) does not survive it
         MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/login").session(session)).andExpect(status().isOk());
         String before = session.getId();
-        MvcResult result = mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andReturn();
+        MvcResult result = mvc.perform(post("/login").session(session).with(csrf()).param("username", user)
+                .param("password", PASSWORD)).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/workbench");
         MockHttpSession after = (MockHttpSession) result.getRequest().getSession(false);
         assertThat(after).isNotNull();
@@ -210,11 +217,15 @@ class AccountSecurityIntegrationTests {
     @Test
     void publicLoginThroughThePages() throws Exception {
         String mobile = "1360000" + String.format("%04d", SERIAL.incrementAndGet());
-        mvc.perform(post("/login/code").param("mobile", mobile).with(csrf())).andExpect(status().is3xxRedirection());
+        MockHttpSession anonymous = new MockHttpSession();
+        mvc.perform(post("/login/code").session(anonymous).param("mobile", mobile).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String before = anonymous.getId();
         String code = sms.lastCode(mobile).orElseThrow();
-        MvcResult result = mvc.perform(post("/login/mobile").param("mobile", mobile).param("code", code).with(csrf()))
-                .andExpect(redirectedUrl("/workbench")).andReturn();
+        MvcResult result = mvc.perform(post("/login/mobile").session(anonymous).param("mobile", mobile)
+                .param("code", code).with(csrf())).andExpect(redirectedUrl("/workbench")).andReturn();
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        assertThat(session.getId()).as("session fixation protection for code logins").isNotEqualTo(before);
         mvc.perform(get("/workbench").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("市民")));
         mvc.perform(get("/units").session(session)).andExpect(status().isForbidden());
@@ -267,6 +278,108 @@ class AccountSecurityIntegrationTests {
         assertThat(organizations.get(created.organizationId()).status().name()).isEqualTo("PENDING");
     }
 
+    /** Boundaries with the fixed clock: 6 digits; a new code after 60 s, not 59; the fifth try may still be right; 5 minutes. */
+    @Test
+    void codeRulesHoldAtTheirBoundaries() throws Exception {
+        String mobile = "1350000" + String.format("%04d", SERIAL.incrementAndGet());
+        sendCode(mobile);
+        assertThat(sms.lastCode(mobile).orElseThrow()).matches("[0-9]{6}");
+        assertThat(sms.to(mobile).get(0).text()).matches(".*[^0-9][0-9]{6}[^0-9].*");
+        clock.advance(Duration.ofSeconds(59));
+        mvc.perform(codeRequest(mobile)).andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "1"));
+        clock.advance(Duration.ofSeconds(1));
+        sendCode(mobile);
+        String code = sms.lastCode(mobile).orElseThrow();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int left = 4; left >= 1; left--) {
+            mvc.perform(tokenRequest(mobile, wrong)).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("还可以再试" + left + "次")));
+        }
+        mvc.perform(tokenRequest(mobile, code)).andExpect(status().isCreated());
+
+        String early = "1350000" + String.format("%04d", SERIAL.incrementAndGet());
+        sendCode(early);
+        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+        mvc.perform(tokenRequest(early, sms.lastCode(early).orElseThrow())).andExpect(status().isCreated());
+
+        String late = "1350000" + String.format("%04d", SERIAL.incrementAndGet());
+        sendCode(late);
+        clock.advance(Duration.ofMinutes(5));
+        mvc.perform(tokenRequest(late, sms.lastCode(late).orElseThrow())).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("过期")));
+    }
+
+    @Test
+    void passwordsAreStoredOnlyAsBcryptHashes() {
+        String user = coordinator("江海区");
+        String stored = jdbc.sql("select password_hash from account where username = ?").param(user)
+                .query(String.class).single();
+        assertThat(stored).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
+        assertThat(encoder.matches(PASSWORD, stored)).isTrue();
+        assertThat(encoder.matches(PASSWORD + "x", stored)).isFalse();
+    }
+
+    /** A session and a token give the same access to the API; with a session, changes need the CSRF token. */
+    @Test
+    void theApiTakesTheBrowserSessionWithTheRulesOfAToken() throws Exception {
+        String user = coordinator("江海区");
+        MockHttpSession session = login(user);
+        String token = staffToken(user);
+        long ownUnit = organizations.registerUnit(unitForm("会话测试学校", "江海区")).id();
+        long otherUnit = organizations.registerUnit(unitForm("会话测试他区学校", "新会区")).id();
+        for (java.util.function.UnaryOperator<MockHttpServletRequestBuilder> as : List.<java.util.function
+                .UnaryOperator<MockHttpServletRequestBuilder>>of(r -> r.session(session),
+                        r -> r.header("Authorization", "Bearer " + token))) {
+            mvc.perform(as.apply(get("/api/v1/units/" + ownUnit))).andExpect(status().isOk());
+            mvc.perform(as.apply(get("/api/v1/units/" + otherUnit))).andExpect(status().isNotFound());
+            mvc.perform(as.apply(get("/api/v1/admin/accounts"))).andExpect(status().isForbidden());
+            mvc.perform(as.apply(post("/api/v1/units/" + otherUnit + "/approve").with(csrf())))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/api/v1/units/" + ownUnit + "/approve").session(session))
+                .andExpect(status().isForbidden());
+        assertThat(organizations.get(ownUnit).status().name()).isEqualTo("PENDING");
+        mvc.perform(post("/api/v1/units/" + ownUnit + "/approve").session(session).with(csrf().asHeader()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        long another = organizations.registerUnit(unitForm("令牌测试学校", "江海区")).id();
+        mvc.perform(post("/api/v1/units/" + another + "/approve").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+    }
+
+    /** The coordinator rejects with a reason; the unit's organizer reads it on the workbench and asks again. */
+    @Test
+    void aRejectedUnitsOrganizerSeesTheReasonAndAsksAgain() throws Exception {
+        OrganizationView unit = organizations.registerUnit(unitForm("被退回的学校", "江海区"));
+        String organizer = "org" + SERIAL.incrementAndGet();
+        accounts.createStaff(organizer, PASSWORD, "刘老师", null, Role.ORGANIZER, unit.id());
+        MockHttpSession coordinator = login(coordinator("江海区"));
+        mvc.perform(post("/units/" + unit.id() + "/reject").session(coordinator).with(csrf())
+                .param("reason", "信用代码与登记证书不一致，请核对")).andExpect(status().is3xxRedirection());
+
+        MockHttpSession session = login(organizer);
+        mvc.perform(get("/workbench").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("江海区未通过您的单位注册")))
+                .andExpect(content().string(containsString("信用代码与登记证书不一致，请核对")));
+        mvc.perform(get("/my/activities").session(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/workbench/unit/resubmit").session(session).with(csrf()).param("contactName", "刘老师")
+                .param("contactPhone", "0750-3869999")).andExpect(redirectedUrl("/workbench"));
+        mvc.perform(get("/workbench").session(session))
+                .andExpect(content().string(containsString("正在等待江海区审核")));
+        assertThat(organizations.get(unit.id()).contactPhone()).isEqualTo("0750-3869999");
+    }
+
+    /** This context runs outside demo mode: none of the demo accounts exists, and the login page lists none. */
+    @Test
+    void outsideDemoModeThereAreNoDemoAccounts() throws Exception {
+        for (String demo : List.of("admin", "jianghai", "xinhui", "jh-school", "xh-museum", "jh-community")) {
+            assertThat(accounts.findStaff(demo)).as(demo).isEmpty();
+        }
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("sciday-demo"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<td>jh-school</td>"))));
+    }
+
     @Test
     void passwordsMustFollowThePolicy() {
         long jianghai = organizations.findByName("江海区").orElseThrow().id();
@@ -310,9 +423,23 @@ class AccountSecurityIntegrationTests {
     ApiTokens tokens;
 
     void sendCode(String mobile) throws Exception {
-        mvc.perform(post("/api/v1/public/verification-codes").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"mobile\":\"" + mobile + "\"}")).andExpect(status().isAccepted());
+        mvc.perform(codeRequest(mobile)).andExpect(status().isAccepted());
     }
+
+    static MockHttpServletRequestBuilder codeRequest(String mobile) {
+        return post("/api/v1/public/verification-codes").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mobile\":\"" + mobile + "\"}");
+    }
+
+    static MockHttpServletRequestBuilder tokenRequest(String mobile, String code) {
+        return post("/api/v1/public/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mobile\":\"" + mobile + "\",\"code\":\"" + code + "\"}");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
 
     UnitRegistration unitForm(String name, String division) {
         return new UnitRegistration(name, UnitType.SCHOOL,

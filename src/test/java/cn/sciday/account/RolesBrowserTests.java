@@ -33,6 +33,8 @@ class RolesBrowserTests {
     int port;
     @Autowired
     RecordingSmsSender sms;
+    @Autowired
+    Accounts accounts;
     ChromeDriver driver;
 
     @AfterEach
@@ -42,38 +44,69 @@ class RolesBrowserTests {
         }
     }
 
+    /** The public navigation everybody has; each role adds its own entries after it. */
+    static final List<String> PUBLIC_NAV = List.of("首页", "找活动", "活动方案", "通知公告", "云上科普日");
+    static final List<String> ORGANIZER_NAV = List.of("工作台", "我的活动", "信息完善", "工作总结", "个人设置");
+    static final List<String> COORDINATOR_NAV = List.of("工作台", "我的活动", "信息完善", "工作总结", "活动审核", "统计",
+            "单位审核", "个人设置");
+
     @Test
     void eachStaffRoleSeesItsOwnNavigationAndWork() {
+        long school = unitOf("jh-school");
+        long museum = unitOf("xh-museum");
         driver = Browser.open(1280, 900);
         driver.get(url("/login"));
         Browser.assertAccessible(driver, "login page with demo accounts");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("jh-school").contains("13800000000");
 
         login("admin");
-        assertThat(nav()).contains("工作台", "单位审核", "个人设置");
+        assertThat(nav()).containsExactlyElementsOf(nav("工作台", "我的活动", "信息完善", "工作总结", "活动审核", "统计",
+                "单位审核", "系统管理", "个人设置"));
+        driver.get(url("/units"));
+        assertThat(main()).contains(DemoAccountsSeeder.SCHOOL, DemoAccountsSeeder.MUSEUM, DemoAccountsSeeder.COMMUNITY);
+        driver.get(url("/admin/audit"));
+        assertThat(heading()).doesNotContain("无权");
         logout();
 
         login("jianghai");
-        assertThat(nav()).contains("单位审核");
+        assertThat(nav()).containsExactlyElementsOf(nav(COORDINATOR_NAV));
         // the coordinator's to-do list also holds the activities awaiting its review; pick the units' entry
         WebElement todo = driver.findElements(By.cssSelector(".todo-list a")).stream()
                 .filter(a -> a.getText().contains("个单位等待审核")).findFirst().orElseThrow();
         Browser.assertAccessible(driver, "coordinator workbench");
         todo.click();
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains(DemoAccountsSeeder.COMMUNITY)
-                .doesNotContain(DemoAccountsSeeder.MUSEUM);
+        assertThat(main()).contains(DemoAccountsSeeder.COMMUNITY).doesNotContain(DemoAccountsSeeder.MUSEUM);
         Browser.assertAccessible(driver, "units list");
+        driver.get(url("/units"));
+        assertThat(main()).contains(DemoAccountsSeeder.SCHOOL).doesNotContain(DemoAccountsSeeder.MUSEUM);
+        assertRefused("/units/" + museum, "找不到");
+        assertRefused("/admin", "无权");
+        assertRefused("/admin/audit", "无权");
         logout();
 
-        login("jh-school");
-        assertThat(nav()).contains("工作台").doesNotContain("单位审核");
+        login("xinhui");
+        assertThat(nav()).containsExactlyElementsOf(nav(COORDINATOR_NAV));
         driver.get(url("/units"));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("无权");
+        assertThat(main()).contains(DemoAccountsSeeder.MUSEUM).doesNotContain(DemoAccountsSeeder.SCHOOL)
+                .doesNotContain(DemoAccountsSeeder.COMMUNITY);
+        assertRefused("/units/" + school, "找不到");
         logout();
+
+        for (String organizer : List.of("jh-school", "xh-museum")) {
+            login(organizer);
+            assertThat(nav()).as(organizer).containsExactlyElementsOf(nav(ORGANIZER_NAV));
+            assertRefused("/units", "无权");
+            assertRefused("/admin", "无权");
+            assertRefused("/review", "无权");
+            logout();
+        }
 
         login("jh-community");
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("等待江海区审核");
+        assertThat(nav()).containsExactlyElementsOf(nav("工作台", "个人设置"));
+        assertThat(main()).contains("等待江海区审核");
         Browser.assertAccessible(driver, "pending organizer workbench");
+        assertRefused("/my/activities", "无权");
+        assertRefused("/units", "无权");
         logout();
     }
 
@@ -89,8 +122,11 @@ class RolesBrowserTests {
         click(driver.findElement(By.cssSelector("form[action$='/login/mobile'] button")));
         assertThat(driver.getCurrentUrl()).endsWith("/workbench");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("市民");
-        assertThat(nav()).doesNotContain("单位审核");
+        assertThat(nav()).containsExactlyElementsOf(nav("工作台", "我的报名", "个人设置"));
         Browser.assertAccessible(driver, "citizen workbench at 360px");
+        assertRefused("/units", "无权");
+        assertRefused("/my/activities", "无权");
+        assertRefused("/admin", "无权");
     }
 
     private void login(String username) {
@@ -114,6 +150,34 @@ class RolesBrowserTests {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !String.valueOf(marker).equals(
                 String.valueOf(((ChromeDriver) d).executeScript("return window.__sd;"))));
         assertThat(before).isNotNull();
+    }
+
+    /** Opens a page that the logged-in role must not reach and checks the error page's heading. */
+    private void assertRefused(String path, String heading) {
+        driver.get(url(path));
+        assertThat(heading()).as(path).contains(heading);
+    }
+
+    private String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    private String main() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    private long unitOf(String username) {
+        return accounts.findStaff(username).orElseThrow().organizationId();
+    }
+
+    private static List<String> nav(String... own) {
+        return nav(List.of(own));
+    }
+
+    private static List<String> nav(List<String> own) {
+        List<String> all = new java.util.ArrayList<>(PUBLIC_NAV);
+        all.addAll(own);
+        return all;
     }
 
     private List<String> nav() {

@@ -2,6 +2,10 @@ package cn.sciday.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -10,9 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -20,6 +27,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.sciday.IntegrationTest;
 import cn.sciday.MutableClock;
+import cn.sciday.RecordingSmsSender;
 import cn.sciday.TestLogins;
 import cn.sciday.account.AccountLoggedIn;
 import cn.sciday.account.AccountLoginFailed;
@@ -62,6 +70,10 @@ class AuditListenersIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RecordingSmsSender sms;
 
     @AfterEach
     void cleanUp() {
@@ -113,6 +125,15 @@ class AuditListenersIntegrationTests {
         assertThat(rejected.actorId()).isEqualTo(coordinator.accountId());
         assertThat(rejected.actorName()).contains(coordinator.username());
         assertThat(rejected.detail()).contains("理由：信用代码与营业执照不符");
+
+        // the rejected unit's organizer corrects the contact details and asks again: a new entry by the organizer
+        Actor organizer = TestLogins.pendingOrganizer(second.id());
+        logIn(organizer);
+        long before = count("UNIT_REGISTERED", "UNIT", String.valueOf(second.id()));
+        organizations.resubmit(organizer, second.id(), "赵老师", "0750-3000001", null);
+        assertThat(count("UNIT_REGISTERED", "UNIT", String.valueOf(second.id()))).isEqualTo(before + 1);
+        assertThat(latest("UNIT_REGISTERED", "UNIT", String.valueOf(second.id())).actorId())
+                .isEqualTo(organizer.accountId());
     }
 
     @Test
@@ -140,6 +161,9 @@ class AuditListenersIntegrationTests {
         accounts.setEnabled(admin, staff.id(), false);
         assertThat(latest("ACCOUNT_DISABLED", "ACCOUNT", String.valueOf(staff.id())).actorId())
                 .isEqualTo(admin.accountId());
+        accounts.setEnabled(admin, staff.id(), true);
+        assertThat(latest("ACCOUNT_ENABLED", "ACCOUNT", String.valueOf(staff.id())).actorId())
+                .isEqualTo(admin.accountId());
 
         Actor me = accounts.currentActor(staff.id()).orElseGet(() -> new Actor(staff.id(), username, "审计测试员",
                 Role.COORDINATOR, staff.organizationId(), true));
@@ -164,6 +188,47 @@ class AuditListenersIntegrationTests {
         assertThat(failed.actorName()).startsWith("lisi-");
         assertThat(failed.address()).isEqualTo("198.51.100.5");
         assertThat(failed.detail()).contains("已锁定");
+    }
+
+    /** Through the real login form, the token API and the mobile-code pages, with the client's address. */
+    @Test
+    void realLoginsFailedLoginsAndCodeLoginsAreRecordedWithTheClientAddress() throws Exception {
+        String username = "auditlogin" + suffix();
+        StaffAccount staff = accounts.createStaff(username, "Secret-pass-2021", "审计登录", null, Role.COORDINATOR,
+                organizations.divisions().get(2).id());
+
+        mvc.perform(post("/login").param("username", username).param("password", "Wrong-pass-2021").with(csrf())
+                .with(from("198.51.100.21"))).andExpect(redirectedUrl("/login?error"));
+        AuditEntry failed = latestBy(username, "LOGIN_FAILED");
+        assertThat(failed.address()).isEqualTo("198.51.100.21");
+        assertThat(failed.actorId()).isNull();
+
+        mvc.perform(post("/login").param("username", username).param("password", "Secret-pass-2021").with(csrf())
+                .with(from("198.51.100.22"))).andExpect(redirectedUrl("/workbench"));
+        AuditEntry login = latest("LOGIN", "ACCOUNT", String.valueOf(staff.id()));
+        assertThat(login.actorId()).isEqualTo(staff.id());
+        assertThat(login.address()).isEqualTo("198.51.100.22");
+
+        mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON).with(from("198.51.100.23"))
+                .content("{\"username\":\"" + username + "\",\"password\":\"Secret-pass-2021\"}"))
+                .andExpect(status().isCreated());
+        assertThat(latest("LOGIN", "ACCOUNT", String.valueOf(staff.id())).address()).isEqualTo("198.51.100.23");
+        AuditEntry token = latestBy(username, "API_TOKEN_ISSUED");
+        assertThat(token.actorId()).isEqualTo(staff.id());
+        assertThat(token.address()).isEqualTo("198.51.100.23");
+
+        String mobile = "1355" + String.format("%07d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 10_000_000));
+        mvc.perform(post("/login/code").param("mobile", mobile).with(csrf()).with(from("198.51.100.24")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/login/mobile").param("mobile", mobile).param("code", sms.lastCode(mobile).orElseThrow())
+                .with(csrf()).with(from("198.51.100.24"))).andExpect(redirectedUrl("/workbench"));
+        long citizen = accounts.publicUser(mobile).accountId();
+        assertThat(latest("ACCOUNT_CREATED", "ACCOUNT", String.valueOf(citizen)).detail())
+                .as("a public account is created on its first login, its number masked")
+                .contains("PUBLIC").doesNotContain(mobile);
+        AuditEntry codeLogin = latest("LOGIN", "ACCOUNT", String.valueOf(citizen));
+        assertThat(codeLogin.address()).isEqualTo("198.51.100.24");
+        assertThat(codeLogin.actorId()).isEqualTo(citizen);
     }
 
     @Test
@@ -233,6 +298,24 @@ class AuditListenersIntegrationTests {
         AuditPage page = trail.search(new AuditFilter(null, action, targetType, targetId, null, null), 1);
         assertThat(page.items()).as("an entry %s %s %s", action, targetType, targetId).isNotEmpty();
         return page.items().get(0);
+    }
+
+    private long count(String action, String targetType, String targetId) {
+        return trail.search(new AuditFilter(null, action, targetType, targetId, null, null), 1).total();
+    }
+
+    /** The newest entry of an action whose actor name contains the text. */
+    private AuditEntry latestBy(String actor, String action) {
+        AuditPage page = trail.search(new AuditFilter(actor, action, null, null, null, null), 1);
+        assertThat(page.items()).as("an entry %s by %s", action, actor).isNotEmpty();
+        return page.items().get(0);
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private void inTransaction(Runnable work) {

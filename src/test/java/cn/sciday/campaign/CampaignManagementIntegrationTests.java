@@ -33,14 +33,17 @@ class CampaignManagementIntegrationTests {
         assertThat(c.jointAction(5).orElseThrow().leadUnits()).containsExactly("台山市政府", "市科协");
         assertThat(c.mainEvent().leadUnits()).containsExactly("市科协", "市科技局", "江海区政府");
         assertThat(c.milestone(MilestoneKind.FULL_SUMMARY).dueOn()).isEqualTo(LocalDate.of(2021, 12, 10));
+        assertThat(audited(c.id())).as("the seeding is in the audit trail").startsWith("CAMPAIGN_LOADED");
     }
 
     @Test
     void loadingThePlanTwiceChangesNothing() {
         List<Integer> before = counts();
+        List<String> auditedBefore = audited(jiangmen2021().id());
         Campaign again = campaigns.load(new ClassPathResource("plans/jiangmen-2021.yml"));
         assertThat(again.id()).isEqualTo(jiangmen2021().id());
         assertThat(counts()).isEqualTo(before);
+        assertThat(audited(again.id())).as("nothing changed, nothing audited").isEqualTo(auditedBefore);
     }
 
     @Test
@@ -74,6 +77,10 @@ class CampaignManagementIntegrationTests {
         assertThat(campaigns.get(source.id()).status()).isEqualTo(CampaignStatus.CLOSED);
         assertThatThrownBy(() -> campaigns.moveMilestone(source.id(), MilestoneKind.COMPLETION,
                 LocalDate.of(2021, 10, 29))).isInstanceOf(ConflictException.class);
+
+        // each change is in the audit trail, the refused ones are not
+        assertThat(audited(copy.id())).containsExactly("CAMPAIGN_CLONED", "CAMPAIGN_ACTIVATED");
+        assertThat(audited(source.id())).endsWith("CAMPAIGN_CLOSED").doesNotContain("CAMPAIGN_MILESTONE_MOVED");
     }
 
     @Test
@@ -95,10 +102,20 @@ class CampaignManagementIntegrationTests {
 
         Campaign moved = campaigns.moveMilestone(c.id(), MilestoneKind.COMPLETION, LocalDate.of(2030, 10, 29));
         assertThat(moved.milestone(MilestoneKind.COMPLETION).dueOn()).isEqualTo(LocalDate.of(2030, 10, 29));
+
+        // one audit entry per change (the refused edits leave none)
+        assertThat(audited(c.id())).containsExactly("CAMPAIGN_CLONED", "CAMPAIGN_EDITED",
+                "CAMPAIGN_JOINT_ACTION_EDITED", "CAMPAIGN_MILESTONE_MOVED");
     }
 
     private Campaign jiangmen2021() {
         return campaigns.all().stream().filter(c -> c.planKey().equals("jiangmen-2021")).findFirst().orElseThrow();
+    }
+
+    /** The audit trail's actions on one campaign, oldest first. */
+    private List<String> audited(long campaignId) {
+        return jdbc.sql("select action from audit_entry where target_type = 'CAMPAIGN' and target_id = ? order by seq")
+                .param(String.valueOf(campaignId)).query(String.class).list();
     }
 
     private List<Integer> counts() {

@@ -1,6 +1,9 @@
 package cn.sciday.campaign;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -36,10 +39,16 @@ class CampaignWebIntegrationTests {
                 .andExpect(jsonPath("$.mainEvent.date").value("2021-09-17"))
                 .andExpect(jsonPath("$.mainEvent.venue").value("江海区科技馆"))
                 .andExpect(jsonPath("$.mainEvent.leadUnits", hasSize(3)))
+                .andExpect(jsonPath("$.mainEvent.leadUnits[2]").value("江海区政府"))
                 .andExpect(jsonPath("$.themes", hasSize(6)))
+                .andExpect(jsonPath("$.themes[2].title").value("倡导绿色发展，服务生态建设"))
                 .andExpect(jsonPath("$.jointActions", hasSize(12)))
                 .andExpect(jsonPath("$.jointActions[0].number").value(1))
                 .andExpect(jsonPath("$.jointActions[0].name").value("节能低碳科普联合行动"))
+                .andExpect(jsonPath("$.jointActions[0].leadUnits", contains("市发展改革局", "市生态环境局", "市科协")))
+                .andExpect(jsonPath("$.jointActions[4].description", containsString("华龙一号")))
+                .andExpect(jsonPath("$.jointActions[11].number").value(12))
+                .andExpect(jsonPath("$.jointActions[*].description", everyItem(not(emptyOrNullString()))))
                 .andExpect(jsonPath("$.jointActions[4].leadUnits[0]").value("台山市政府"))
                 .andExpect(jsonPath("$.jointActions[11].leadUnits[1]").value("市委宣传部"))
                 .andExpect(jsonPath("$.milestones[?(@.kind == 'INTENTION')].dueDate").value("2021-09-24"))
@@ -56,6 +65,10 @@ class CampaignWebIntegrationTests {
                 .andExpect(content().string(containsString("全媒体科普传播行动")))
                 .andExpect(content().string(containsString("台山市政府、市科协")))
                 .andExpect(content().string(containsString("江海区科技馆")))
+                .andExpect(content().string(containsString("datetime=\"2021-09-11\"")))
+                .andExpect(content().string(containsString("datetime=\"2021-12-10\"")))
+                .andExpect(content().string(containsString("倡导绿色发展，服务生态建设")))
+                .andExpect(content().string(containsString("宣传科学素质纲要，推动贯彻实施")))
                 .andExpect(content().string(containsString("lang=\"zh-CN\"")));
     }
 

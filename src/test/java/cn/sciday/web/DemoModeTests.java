@@ -34,6 +34,19 @@ class DemoModeTests {
     }
 
     @Test
+    void whereTheDemoClockStartsIsASetting() {
+        MockEnvironment env = env("on", "jdbc:h2:mem:x").withProperty("sciday.demo.clock-start",
+                "2021-10-20T14:30:00+08:00");
+        Clock clock = new ClockConfiguration().clock(new DemoMode(env));
+        Instant start = OffsetDateTime.parse("2021-10-20T14:30:00+08:00").toInstant();
+        assertThat(Duration.between(start, clock.instant()).abs()).isLessThan(Duration.ofSeconds(5));
+        // outside demo mode the setting does not move the clock
+        Clock off = new ClockConfiguration().clock(new DemoMode(env("off", "jdbc:h2:mem:x")
+                .withProperty("sciday.demo.clock-start", "2021-10-20T14:30:00+08:00")));
+        assertThat(Duration.between(Instant.now(), off.instant()).abs()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void outsideDemoModeTheClockIsTheSystemClock() {
         Clock clock = new ClockConfiguration().clock(new DemoMode(env("off", "jdbc:postgresql://x/y")));
         assertThat(Duration.between(Instant.now(), clock.instant()).abs()).isLessThan(Duration.ofSeconds(5));

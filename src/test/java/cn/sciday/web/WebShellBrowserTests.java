@@ -44,8 +44,17 @@ class WebShellBrowserTests {
 
         driver.findElement(By.linkText("长者模式")).click();
         assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("elderly");
-        String fontSize = driver.findElement(By.cssSelector("main p")).getCssValue("font-size");
-        assertThat(Double.parseDouble(fontSize.replace("px", ""))).isGreaterThanOrEqualTo(18.0);
+        WebElement text = driver.findElement(By.cssSelector("main p"));
+        double fontSize = px(text.getCssValue("font-size"));
+        assertThat(fontSize).as("body text in elderly mode").isGreaterThanOrEqualTo(18.0);
+        assertThat(px(text.getCssValue("line-height")) / fontSize).as("line height in elderly mode")
+                .isGreaterThanOrEqualTo(1.5);
+        assertThat(driver.findElement(By.tagName("body")).getCssValue("color")).as("black text: high contrast")
+                .isIn("rgba(0, 0, 0, 1)", "rgb(0, 0, 0)");
+        for (WebElement target : driver.findElements(By.cssSelector(".main-nav a, .prefs a"))) {
+            assertThat(target.getSize().getHeight()).as("height of the target '" + target.getText() + "'")
+                    .isGreaterThanOrEqualTo(44);
+        }
         Browser.assertAccessible(driver, "home in elderly mode");
         assertNoHorizontalScroll();
         Browser.screenshot(driver, "home-360-elderly");
@@ -73,8 +82,25 @@ class WebShellBrowserTests {
         driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         WebElement first = driver.switchTo().activeElement();
         assertThat(first.getText()).isEqualTo("跳到主要内容");
+        assertVisibleFocus(first);
         first.sendKeys(Keys.ENTER);
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+        // the next stop after the skip link, the brand link in the header, shows where focus is too
+        driver.navigate().refresh();
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement second = driver.switchTo().activeElement();
+        assertThat(second.getAttribute("class")).isEqualTo("brand");
+        assertVisibleFocus(second);
+    }
+
+    private void assertVisibleFocus(WebElement focused) {
+        assertThat(focused.getCssValue("outline-style")).as("focus outline of " + focused.getText()).isNotEqualTo("none");
+        assertThat(px(focused.getCssValue("outline-width"))).as("focus outline width").isGreaterThanOrEqualTo(2.0);
+    }
+
+    private static double px(String cssValue) {
+        return Double.parseDouble(cssValue.replace("px", ""));
     }
 
     @Test
