@@ -5,6 +5,8 @@
 source "$(dirname "$0")/common.sh"
 SECONDS_PER_RUN=${1:-20}; shift || true
 APP_PORT=18080; NGINX_PORT=18081
+need wrk wrk
+need nginx nginx
 build_jar
 fresh_database sciday_bench
 start_app $APP_PORT sciday_bench
