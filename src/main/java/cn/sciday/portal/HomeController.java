@@ -10,10 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.sciday.activity.PublicSearch;
 import cn.sciday.campaign.Campaign;
+import cn.sciday.online.LiveStreams;
 
 /**
  * The home page: the campaign's theme, period and brand label, the main-venue event, counts, what is on today and
- * for the rest of this week, the cloud activities, the next deadline and the latest notices.
+ * for the rest of this week, the cloud activities with the live streams on air and the next ones, the next deadline
+ * and the latest notices.
  */
 @Controller
 class HomeController {
@@ -21,13 +23,16 @@ class HomeController {
     static final int TODAY_SHOWN = 6;
     static final int WEEK_SHOWN = 6;
     static final int NOTICES_SHOWN = 3;
+    static final int STREAMS_NEXT = 3;
 
     private final PublicCatalog catalog;
     private final PortalPages pages;
+    private final LiveStreams streams;
 
-    HomeController(PublicCatalog catalog, PortalPages pages) {
+    HomeController(PublicCatalog catalog, PortalPages pages, LiveStreams streams) {
         this.catalog = catalog;
         this.pages = pages;
+        this.streams = streams;
     }
 
     @GetMapping("/")
@@ -46,6 +51,7 @@ class HomeController {
         model.addAttribute("nextMilestone", campaign.milestones().stream()
                 .filter(m -> !m.dueOn().isBefore(today)).findFirst().orElse(null));
         model.addAttribute("notices", catalog.notices().stream().limit(NOTICES_SHOWN).toList());
+        model.addAttribute("streams", streams.liveAndNext(STREAMS_NEXT));
         return "portal/home";
     }
 

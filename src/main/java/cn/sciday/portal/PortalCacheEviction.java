@@ -8,6 +8,7 @@ import cn.sciday.activity.ActivityChanged;
 import cn.sciday.activity.ActivityEvent;
 import cn.sciday.activity.ActivityPublished;
 import cn.sciday.campaign.CampaignChanged;
+import cn.sciday.online.LiveStreamsChanged;
 import cn.sciday.organization.OrganizationChanged;
 import cn.sciday.platform.CacheBus;
 import cn.sciday.signup.Feedbacks;
@@ -75,6 +76,12 @@ class PortalCacheEviction {
     void on(NoticeChanged e) {
         evict(PublicCatalog.NOTICE, e.noticeId());
         clear(PublicCatalog.NOTICES);
+    }
+
+    /** The home page lists live streams (read fresh, not from a data cache): only the rendered pages go. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(LiveStreamsChanged e) {
+        clear();
     }
 
     private void seatsChanged(long activityId) {
