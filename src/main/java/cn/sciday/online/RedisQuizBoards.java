@@ -24,7 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * time, finish), so people equal on all three share a rank exactly as in the database. A hash maps each account to
  * its member, division and display name; one script updates them together and keeps only the better of two results.
  * <p>
- * After the transaction that records a new best commits, the participant's row is read back and merged. A round's
+ * After the transaction that records a new best commits, that result is merged (no database read). A round's
  * sets are rebuilt from the database when they are missing (Redis flushed or restarted), when they are older than
  * {@code sciday.online.redis.rebuild-every}, or after an update could not reach Redis; while another instance
  * rebuilds, and whenever Redis fails, the database answers.
@@ -143,15 +143,17 @@ class RedisQuizBoards implements QuizBoards {
         return database.board(roundId, divisionId, n, accountId, divisionNames);
     }
 
-    /** After the commit that recorded a new best: merges the participant's committed best into the round's sets. */
+    /**
+     * After the commit that recorded a new best: merges it into the round's sets (the script keeps the better of two
+     * results of a person, so concurrent improvements end with the best one, as in the database).
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void bestImproved(QuizBestImproved event) {
         if (!applyUpdates) {
             return;
         }
         try {
-            database.best(event.roundId(), event.accountId())
-                    .ifPresent(best -> merge(event.roundId(), "", List.of(best)));
+            merge(event.roundId(), "", List.of(event.best()));
         } catch (RuntimeException e) {
             stale.add(event.roundId());
             log.warn("Quiz round {}: the new best of account {} did not reach Redis; the round's board will be "
