@@ -26,8 +26,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>
  * After the transaction that records a new best commits, that result is merged (no database read). A round's
  * sets are rebuilt from the database when they are missing (Redis flushed or restarted), when they are older than
- * {@code sciday.online.redis.rebuild-every}, or after an update could not reach Redis; while another instance
- * rebuilds, and whenever Redis fails, the database answers.
+ * {@code sciday.online.redis.rebuild-every}, or after an update on this instance could not reach Redis (at this
+ * instance's next read of that round, which is also when Redis back after an outage that lost nothing gets what it
+ * missed); while another instance rebuilds, and whenever Redis fails, the database answers.
  */
 class RedisQuizBoards implements QuizBoards {
 
@@ -126,8 +127,7 @@ class RedisQuizBoards implements QuizBoards {
     @Override
     public Snapshot board(long roundId, Long divisionId, int n, Long accountId, Map<Long, String> divisionNames) {
         try {
-            if (stale.remove(roundId) && !rebuild(roundId)) {
-                stale.add(roundId);
+            if (!repair(roundId)) {
                 return database.board(roundId, divisionId, n, accountId, divisionNames);
             }
             List<?> read = read(roundId, divisionId, n, accountId);
@@ -159,6 +159,26 @@ class RedisQuizBoards implements QuizBoards {
             log.warn("Quiz round {}: the new best of account {} did not reach Redis; the round's board will be "
                     + "rebuilt from the database: {}", event.roundId(), event.accountId(), e.toString());
         }
+    }
+
+    /**
+     * Rebuilds the round if an update of it could not reach Redis; true when it needs none (any more). The round stays
+     * marked until a rebuild succeeds (a failure of Redis on the way propagates), so that Redis back after an outage
+     * that lost nothing still gets what it missed.
+     */
+    boolean repair(long roundId) {
+        if (!stale.remove(roundId)) {
+            return true;
+        }
+        boolean done = false;
+        try {
+            done = rebuild(roundId);
+        } finally {
+            if (!done) {
+                stale.add(roundId);
+            }
+        }
+        return done;
     }
 
     /**
