@@ -46,6 +46,8 @@ class QuestionImportIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     Organizations organizations;
+    @Autowired
+    QuizLookups lookups;
 
     @Test
     void aFileWithProblemsImportsNothingAndNamesEveryRowAndColumn() throws IOException {
@@ -83,9 +85,13 @@ class QuestionImportIntegrationTests {
                 row("倡导绿色发展，服务生态建设", "多选题", unique + " 2", "甲", "乙", "丙", "丁", "戊", "A、C，E", "解析二"),
                 row("1", "判断题", unique + " 3", "", "", "", "", "", "×", "解析三"));
         int before = count();
+        List<Long> pool = lookups.enabledIds(QuestionType.MULTIPLE);
         assertThat(bank.importRows(QuestionImport.read("x.XLSX", file))).isEqualTo(3);
         assertThat(count()).isEqualTo(before + 3);
         QuizQuestion multiple = bank.search(null, null, unique + " 2", null).get(0);
+        // the cached pool an attempt draws from was cleared by the import: the next attempt may draw the new question
+        assertThat(lookups.enabledIds(QuestionType.MULTIPLE)).containsAll(pool).contains(multiple.id())
+                .hasSize(pool.size() + 1);
         assertThat(multiple.type()).isEqualTo(QuestionType.MULTIPLE);
         assertThat(multiple.options()).containsExactly("甲", "乙", "丙", "丁", "戊");
         assertThat(multiple.correctAnswer()).isEqualTo("ACE");
