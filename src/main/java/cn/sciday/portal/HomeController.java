@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.sciday.activity.PublicSearch;
 import cn.sciday.campaign.Campaign;
-import cn.sciday.online.LiveStreams;
 
 /**
  * The home page: the campaign's theme, period and brand label, the main-venue event, counts, what is on today and
@@ -27,12 +26,10 @@ class HomeController {
 
     private final PublicCatalog catalog;
     private final PortalPages pages;
-    private final LiveStreams streams;
 
-    HomeController(PublicCatalog catalog, PortalPages pages, LiveStreams streams) {
+    HomeController(PublicCatalog catalog, PortalPages pages) {
         this.catalog = catalog;
         this.pages = pages;
-        this.streams = streams;
     }
 
     @GetMapping("/")
@@ -51,7 +48,7 @@ class HomeController {
         model.addAttribute("nextMilestone", campaign.milestones().stream()
                 .filter(m -> !m.dueOn().isBefore(today)).findFirst().orElse(null));
         model.addAttribute("notices", catalog.notices().stream().limit(NOTICES_SHOWN).toList());
-        model.addAttribute("streams", streams.liveAndNext(STREAMS_NEXT));
+        model.addAttribute("streams", catalog.streams(pages.minute()));
         return "portal/home";
     }
 

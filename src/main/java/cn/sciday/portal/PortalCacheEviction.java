@@ -78,10 +78,9 @@ class PortalCacheEviction {
         clear(PublicCatalog.NOTICES);
     }
 
-    /** The home page lists live streams (read fresh, not from a data cache): only the rendered pages go. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(LiveStreamsChanged e) {
-        clear();
+        clear(PublicCatalog.STREAMS);
     }
 
     private void seatsChanged(long activityId) {
