@@ -9,22 +9,26 @@ import static cn.sciday.HostileInput.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import cn.sciday.HostileInput.Payload;
 import cn.sciday.notification.OutboxDispatcher;
 import cn.sciday.signup.SignupForm;
 import cn.sciday.signup.Ticket;
 import cn.sciday.web.Actor;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Hostile input in the free-text fields around an activity (issue 9): review comments and reasons, the place after
@@ -41,6 +45,8 @@ class HostileInputActivityTests extends HostileInputSupport {
     RecordingSmsSender sms;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ObjectMapper json;
 
     Actor owner;
     Actor coordinator;
@@ -155,6 +161,16 @@ class HostileInputActivityTests extends HostileInputSupport {
                             }
                         }).andReturn());
         assertThat(summaries).containsAll(ORDINARY);
+        Set<Payload> viaApi = sweep("completion summary (API)", null,
+                p -> mvc.perform(put("/api/v1/activities/" + id + "/completion").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("actualParticipants", 80, "summary", p.text)))
+                        .with(csrf()).with(TestLogins.as(owner))).andDo(r -> {
+                            if (HostileInput.isStored(r)) {
+                                assertThat(jdbc.sql("select summary_text from activity_completion where activity_id = ?")
+                                        .param(id).query(String.class).single()).isEqualTo(p.text);
+                            }
+                        }).andReturn());
+        assertThat(viaApi).isEqualTo(summaries);
         Set<Payload> links = sweep("news link title (organizer page)", () -> count("activity_link where activity_id = " + id),
                 p -> mvc.perform(post("/activities/manage/" + id + "/completion/links").param("kind", "NEWS")
                         .param("title", p.text).param("url", "https://news.example.cn/kepu").with(csrf())

@@ -7,14 +7,18 @@ import static cn.sciday.HostileInput.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import cn.sciday.HostileInput.Payload;
 import cn.sciday.web.Actor;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Hostile input in the campaign plan as the city admin edits it in the app (issue 9): the headline (title, theme,
@@ -23,6 +27,9 @@ import cn.sciday.web.Actor;
  */
 @IntegrationTest
 class HostileInputCampaignTests extends HostileInputSupport {
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void theHeadlineAndAJointActionOfACampaignCopy() throws Exception {
@@ -47,6 +54,17 @@ class HostileInputCampaignTests extends HostileInputSupport {
                         }).andReturn());
         assertThat(headlines).containsAll(ORDINARY);
         assertJson("campaign API", read("/api/v1/admin/campaigns/" + copy, city));
+        Set<Payload> viaApi = sweep("campaign headline (API)", null,
+                p -> mvc.perform(put("/api/v1/admin/campaigns/" + copy).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("title", p.text, "theme", p.and("主题"), "startsOn",
+                                "2045-09-11", "endsOn", "2045-12-10", "brandLabel", p.text, "affiliation",
+                                p.and("科协")))).with(csrf()).with(TestLogins.as(city))).andDo(r -> {
+                                    if (HostileInput.isStored(r)) {
+                                        assertThat(jdbc.sql("select title from campaign where id = ?").param(copy)
+                                                .query(String.class).single()).isEqualTo(p.text);
+                                    }
+                                }).andReturn());
+        assertThat(viaApi).containsAll(ORDINARY);
 
         Set<Payload> actions = sweep("joint action (admin page)", null,
                 p -> mvc.perform(post("/admin/campaigns/" + copy + "/joint-actions/1").param("name", p.text)

@@ -109,6 +109,11 @@ class HostileInputIntegrationTests extends HostileInputSupport {
                         .with(TestLogins.as(citizen())).with(csrf())).andReturn());
         assertThat(stored).contains(Payload.SCRIPT, Payload.SQL, Payload.EMOJI, Payload.ZERO_WIDTH,
                 Payload.RIGHT_TO_LEFT, Payload.FULL_WIDTH);
+        Set<Payload> viaApi = sweep("sign-up name (API)", () -> count("registration"),
+                p -> mvc.perform(post("/api/v1/activities/" + world.activityId() + "/registrations")
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("name", p.text)))
+                        .with(TestLogins.as(citizen())).with(csrf())).andReturn());
+        assertThat(viaApi).isEqualTo(stored);
         assertThat(jdbc.sql("select person_name from registration where activity_id = ?").param(world.activityId())
                 .query(String.class).list()).containsAll(stored.stream().map(p -> p.text).toList());
         String desk = page("/activities/" + world.activityId() + "/registrations", owner);

@@ -24,12 +24,15 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import cn.sciday.HostileInput.Payload;
 import cn.sciday.web.Actor;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Hostile input in the free-text fields of 云上科普日 (issue 9): topics and their comments and hide reasons, short-video
@@ -39,6 +42,9 @@ import cn.sciday.web.Actor;
  */
 @IntegrationTest
 class HostileInputOnlineTests extends HostileInputSupport {
+
+    @Autowired
+    ObjectMapper json;
 
     /** One character, two UTF-16 units. */
     private static final String ROBOT = "🤖";
@@ -85,6 +91,12 @@ class HostileInputOnlineTests extends HostileInputSupport {
         assertJson("topic API", api);
         assertThat(api.getContentAsString()).contains(comments.stream().map(p -> json(p.text)).toList());
         assertAllShown("moderation page", comments, page("/admin/online/topics/" + topicId, city), p -> p.text);
+        List<Actor> more = List.of(citizen(), citizen(), citizen());
+        Set<Payload> viaApi = sweep("topic comment (API)", () -> count("topic_comment"),
+                p -> mvc.perform(post("/api/v1/online/topics/" + topicId + "/comments")
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("body", p.text)))
+                        .with(csrf()).with(TestLogins.as(more.get(n[0]++ % 3)))).andReturn());
+        assertThat(viaApi).isEqualTo(comments);
 
         List<Long> toHide = new ArrayList<>(ids("topic_comment", "body", comments).values());
         toHide.add(spare(post("/online/topics/" + topicId + "/comments").param("body", "备用留言")
@@ -100,7 +112,7 @@ class HostileInputOnlineTests extends HostileInputSupport {
         assertThat(jdbc.sql("select hidden_reason from topic_comment where status = 'HIDDEN' and topic_id = ?")
                 .param(topicId).query(String.class).set()).containsAll(texts(reasons));
         StringBuilder authors = new StringBuilder();
-        for (Actor c : citizens) {
+        for (Actor c : java.util.stream.Stream.concat(citizens.stream(), more.stream()).toList()) {
             authors.append(page("/online/topics/" + topicId, c)).append(page("/inbox", c));
         }
         assertAllShown("own hidden comments and inbox", reasons, authors.toString(), p -> p.text);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,10 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import cn.sciday.HostileInput.Payload;
 import cn.sciday.organization.CreditCode;
 import cn.sciday.web.Actor;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Hostile input in the free-text fields of organizations and accounts (issue 9): a unit registering itself (unit
@@ -33,6 +37,9 @@ import cn.sciday.web.Actor;
 class HostileInputOrganizationTests extends HostileInputSupport {
 
     private static final AtomicLong SEQ = new AtomicLong();
+
+    @Autowired
+    ObjectMapper json;
     Actor city;
     Actor coordinator;
 
@@ -131,6 +138,23 @@ class HostileInputOrganizationTests extends HostileInputSupport {
                                 }
                             }).andReturn());
             assertThat(stored).containsAll(ORDINARY);
+            Set<Payload> viaApi = sweep("department (API)", null,
+                    p -> mvc.perform(put("/api/v1/admin/organizations/" + body).contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(Map.of("name", p.text, "fullName", p.and("（全称）"),
+                                    "aliases", List.of(p.text)))).with(csrf()).with(TestLogins.as(city))).andDo(r -> {
+                                        if (HostileInput.isStored(r)) {
+                                            assertThat(jdbc.sql("select name, aliases from organization where id = ?")
+                                                    .param(body).query().singleRow()).containsEntry("name", p.text);
+                                        }
+                                    }).andReturn());
+            assertThat(viaApi).containsAll(ORDINARY);
+            // each alias may have 50 characters, but together they are kept in 500
+            var tooMany = mvc.perform(put("/api/v1/admin/organizations/" + body).contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(Map.of("name", "敌意输入部门" + id, "aliases",
+                            java.util.stream.IntStream.range(0, 11).mapToObj(i -> i + "科".repeat(48)).toList())))
+                    .with(csrf()).with(TestLogins.as(city))).andReturn().getResponse();
+            assertThat(tooMany.getStatus()).isEqualTo(400);
+            assertThat(tooMany.getContentAsString()).contains("别名合计不能超过500个字");
         } finally {
             mvc.perform(post("/admin/organizations/" + body).param("name", "敌意输入部门" + id)
                     .param("fullName", "江门市敌意输入部门" + id).param("aliases", "").with(csrf()).with(TestLogins.as(city)));
