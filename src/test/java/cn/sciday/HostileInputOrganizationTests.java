@@ -135,6 +135,10 @@ class HostileInputOrganizationTests extends HostileInputSupport {
                                     HostileInput.assertShown("organizations", p.and("（全称）"),
                                             page("/admin/organizations", city));
                                     HostileInput.assertShown("registration form", p.text, page("/register", null));
+                                    if (p == Payload.FORMULA) { // a sheet of its own, named so
+                                        HostileInput.assertTextCells("summary table", read("/reports/summary.xlsx",
+                                                city).getContentAsByteArray(), List.of(p.and("（全称）")));
+                                    }
                                 }
                             }).andReturn());
             assertThat(stored).containsAll(ORDINARY);
