@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.sciday.web.Actor;
+import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 
 /** Bearer tokens for the API: random, stored only as a SHA-256 hash, expiring, revocable. */
@@ -30,6 +31,8 @@ class ApiTokens {
 
     static final Duration STAFF_TTL = Duration.ofDays(30);
     static final Duration PUBLIC_TTL = Duration.ofDays(7);
+    /** The column's size, in UTF-16 units (what both databases accept at most). */
+    static final int LABEL_MAX = 100;
 
     /** A newly issued token: the secret is shown once. */
     record Issued(long id, String token, Instant expiresAt) {
@@ -51,8 +54,13 @@ class ApiTokens {
         this.clock = clock;
     }
 
+    /** Issues a token; a label longer than {@link #LABEL_MAX} is refused (400) before anything is written. */
     @Transactional
     Issued issue(long accountId, String label, Duration ttl) {
+        String name = label == null || label.isBlank() ? "API" : label.strip();
+        if (name.length() > LABEL_MAX) {
+            throw new InvalidInputException("label", "令牌用途不能超过 " + LABEL_MAX + " 个字。");
+        }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = "sd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -62,7 +70,7 @@ class ApiTokens {
         jdbc.sql("""
                 insert into api_token (account_id, token_hash, label, created_at, expires_at)
                 values (?, ?, ?, ?, ?)""")
-                .params(accountId, hash(token), label == null || label.isBlank() ? "API" : label.strip(),
+                .params(accountId, hash(token), name,
                         now.atOffset(ZoneOffset.UTC), expires.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.sciday.web.ControlCharacters;
 import cn.sciday.web.InvalidInputException;
 
 /**
@@ -149,13 +150,16 @@ final class QuestionImport {
             boolean any = false;
             for (Map.Entry<String, Integer> e : index.entrySet()) {
                 Cell cell = row.getCell(e.getValue());
+                String where = "第" + (r + 1) + "行 " + columns.get(e.getKey()) + "列（" + HEADERS.get(e.getKey()) + "）";
                 if (cell != null && cell.getCellType() == CellType.FORMULA) {
-                    problems.add(new InvalidInputException.Problem("第" + (r + 1) + "行 " + columns.get(e.getKey())
-                            + "列（" + HEADERS.get(e.getKey()) + "）", "不能使用公式，请改为直接填写文字。"));
+                    problems.add(new InvalidInputException.Problem(where, "不能使用公式，请改为直接填写文字。"));
                     any = true;
                     continue;
                 }
                 String v = cell == null ? "" : formatter.formatCellValue(cell);
+                if (ControlCharacters.contains(v)) {
+                    problems.add(new InvalidInputException.Problem(where, ControlCharacters.IN_FILE));
+                }
                 values.put(e.getKey(), v);
                 any |= !v.isBlank();
             }

@@ -132,6 +132,15 @@ class QuestionImportIntegrationTests {
     }
 
     @Test
+    void invisibleControlCharactersInACellAreNamed() throws IOException {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> QuestionImport.read("a.xlsx",
+                xlsx(HEADER, row("单选题", "科_x0007_普日_x001B_[31m？", "甲", "乙", "丙", "丁", "A", "解析", "1"))));
+        // (_x0007_ and _x001B_ are how Excel keeps BEL and ESC in a cell)
+        assertThat(e.problems()).extracting(p -> p.field() + "：" + p.message())
+                .containsExactly("第2行 B列（题干）：含有不可见的控制字符（多是从其他系统复制来的），请删除后再上传。");
+    }
+
+    @Test
     void otherFormatsOversizeFilesAndZipBombsAreRefusedBeforeReading() throws IOException {
         assertThat(refusal("题库.csv", "题型,题干\n单选题,x".getBytes(StandardCharsets.UTF_8)))
                 .startsWith("只能导入 .xlsx 格式的 Excel 文件");
