@@ -27,7 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class ControlCharacters extends RequestBodyAdviceAdapter {
 
     static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
-    static final String MESSAGE = "提交的内容含有不可见的控制字符，请删除后再提交。";
+    static final String MESSAGE = "error.controlCharacters";
 
     static HandlerInterceptor interceptor() {
         return new HandlerInterceptor() {
