@@ -2,10 +2,12 @@ package cn.sciday;
 
 import static cn.sciday.TestLogins.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,6 +43,8 @@ class LocalizedErrorsIntegrationTests {
     CampaignManagement campaigns;
     @Autowired
     Organizations organizations;
+    @Autowired
+    RecordingSmsSender sms;
 
     Actor admin() {
         return TestLogins.actor(Role.CITY_ADMIN, organizations.city().id());
@@ -74,6 +78,71 @@ class LocalizedErrorsIntegrationTests {
                 .andExpect(content().string(containsString(
                         "The unified social credit code has 18 characters and its last character is a check digit")))
                 .andExpect(content().string(not(containsString("校验码"))));
+    }
+
+    /** The password policy, as the city admin's account API reports it. */
+    @Test
+    void aPasswordWithoutDigitsOrSymbols() throws Exception {
+        String body = "{\"username\":\"i18n" + System.nanoTime() % 1_000_000 + "\",\"displayName\":\"张干事\","
+                + "\"role\":\"COORDINATOR\",\"organizationId\":" + organizations.divisions().get(1).id() + ","
+                + "\"password\":\"onlyletterspassword\"}";
+        mvc.perform(post("/api/v1/admin/accounts").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(csrf()).with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("account.error.passwordWeak"))
+                .andExpect(jsonPath("$.errors[0].field").value("password"))
+                .andExpect(jsonPath("$.errors[0].message").value("密码需要同时包含字母和数字或符号。"));
+        mvc.perform(post("/api/v1/admin/accounts").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en-GB,en;q=0.8").with(csrf()).with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("account.error.passwordWeak"))
+                .andExpect(jsonPath("$.errors[0].message").value("The password needs letters and also digits or symbols."));
+    }
+
+    /** A code that was never sent (API), then a wrong code with the tries left as an argument (API and login page). */
+    @Test
+    void verificationCodeErrors() throws Exception {
+        String mobile = "1385" + String.format("%07d", System.nanoTime() % 10_000_000);
+        String never = "{\"mobile\":\"" + mobile + "\",\"code\":\"123456\"}";
+        mvc.perform(post("/api/v1/public/tokens").contentType(MediaType.APPLICATION_JSON).content(never))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("account.error.codeExpired"))
+                .andExpect(jsonPath("$.errors[0].message").value("验证码已过期或尚未获取，请重新获取验证码。"));
+        mvc.perform(post("/api/v1/public/tokens").contentType(MediaType.APPLICATION_JSON).content(never)
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("The code has expired or was never requested. Request a new code."));
+
+        mvc.perform(post("/api/v1/public/verification-codes").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mobile\":\"" + mobile + "\"}")).andExpect(status().isAccepted());
+        String code = sms.lastCode(mobile).orElseThrow();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        mvc.perform(post("/api/v1/public/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mobile\":\"" + mobile + "\",\"code\":\"" + wrong + "\"}"))
+                .andExpect(jsonPath("$.code").value("account.error.codeWrong"))
+                .andExpect(jsonPath("$.errors[0].message").value("验证码不正确，还可以再试4次。"));
+        mvc.perform(post("/login/mobile").param("mobile", mobile).param("code", wrong).cookie(ENGLISH).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("codeError", "The code is incorrect. Tries left: 3."));
+    }
+
+    /** Refusals written outside the error advice: a bad bearer token (a filter) and a wrong password (token API). */
+    @Test
+    void aBadTokenAndAWrongPasswordInTheApi() throws Exception {
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer sd_nonsense"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("account.error.tokenInvalid"))
+                .andExpect(jsonPath("$.detail").value("令牌无效、已过期或已被撤销，请重新获取。"));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer sd_nonsense")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(jsonPath("$.detail").value("The token is invalid, has expired or has been revoked. Get a new one."));
+        String wrong = "{\"username\":\"nobody-" + System.nanoTime() + "\",\"password\":\"wrong-password-1\"}";
+        mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON).content(wrong)
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("account.error.badCredentials"))
+                .andExpect(jsonPath("$.detail").value("The username or password is incorrect."));
     }
 
     private MockHttpServletRequestBuilder register(String creditCode) {
