@@ -5,11 +5,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.Cookie;
 
@@ -20,7 +24,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import cn.sciday.account.Accounts;
 import cn.sciday.campaign.CampaignManagement;
+import cn.sciday.organization.CreditCode;
+import cn.sciday.organization.UnitRegistration;
+import cn.sciday.organization.UnitType;
+import cn.sciday.signup.Registrations;
+import cn.sciday.signup.SignupForm;
+import cn.sciday.signup.Ticket;
 import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.Preferences;
@@ -35,6 +46,7 @@ import cn.sciday.web.Role;
 class LocalizedErrorsIntegrationTests {
 
     static final String PASSWORD = "Good-password-1";
+    static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 1_000_000);
     static final Cookie ENGLISH = new Cookie(Preferences.LANGUAGE_COOKIE, "en");
 
     @Autowired
@@ -45,6 +57,10 @@ class LocalizedErrorsIntegrationTests {
     Organizations organizations;
     @Autowired
     RecordingSmsSender sms;
+    @Autowired
+    Registrations registrations;
+    @Autowired
+    Accounts accounts;
 
     Actor admin() {
         return TestLogins.actor(Role.CITY_ADMIN, organizations.city().id());
@@ -143,6 +159,53 @@ class LocalizedErrorsIntegrationTests {
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("account.error.badCredentials"))
                 .andExpect(jsonPath("$.detail").value("The username or password is incorrect."));
+    }
+
+    /** Signing up twice (API and page) and checking a ticket in twice (API, with the name, date and time). */
+    @Test
+    void signUpConflicts() throws Exception {
+        long parent = organizations.divisions().get(1).id();
+        long n = SERIAL.incrementAndGet();
+        long unit = organizations.createApprovedUnit(new UnitRegistration("语言测试单位" + n, UnitType.SCHOOL,
+                CreditCode.complete("12440704ML" + String.format("%07d", n)), "联系人", "0750-3861234", null,
+                parent)).id();
+        long activity = 880_000 + n;
+        registrations.openSlot(activity, unit, "语言测试活动", 5, false, true,
+                Instant.parse("2021-09-30T01:00:00Z"), Instant.parse("2021-09-30T04:00:00Z"));
+        Actor citizen = accounts.publicUser("1387" + String.format("%07d", n));
+        Ticket ticket = registrations.register(citizen, activity, new SignupForm("陈奶奶", null));
+
+        String url = "/api/v1/activities/" + activity + "/registrations";
+        mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"陈奶奶\"}")
+                        .with(csrf()).with(as(citizen)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("signup.error.alreadyRegistered"))
+                .andExpect(jsonPath("$.detail").value("您已报名该活动，不需要重复报名。"));
+        mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"陈奶奶\"}")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").with(csrf()).with(as(citizen)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail")
+                        .value("You have already signed up for this activity; there is no need to sign up again."));
+        mvc.perform(post("/activities/" + activity + "/signup").param("name", "陈奶奶").cookie(ENGLISH)
+                        .with(csrf()).with(as(citizen)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error",
+                        "You have already signed up for this activity; there is no need to sign up again."));
+
+        Actor organizer = TestLogins.actor(Role.ORGANIZER, unit);
+        String checkIn = "/api/v1/activities/" + activity + "/check-ins";
+        String code = "{\"code\":\"" + ticket.code() + "\"}";
+        mvc.perform(post(checkIn).contentType(MediaType.APPLICATION_JSON).content(code).with(csrf()).with(as(organizer)))
+                .andExpect(status().isOk());
+        mvc.perform(post(checkIn).contentType(MediaType.APPLICATION_JSON).content(code).with(csrf()).with(as(organizer)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("signup.error.alreadyCheckedIn"))
+                .andExpect(jsonPath("$.detail").value(matchesPattern("陈奶奶已于\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d签到，请勿重复签到。")));
+        mvc.perform(post(checkIn).contentType(MediaType.APPLICATION_JSON).content(code)
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").with(csrf()).with(as(organizer)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(matchesPattern(
+                        "陈奶奶 already checked in on \\d{4}-\\d\\d-\\d\\d at \\d\\d:\\d\\d\\. Do not check in twice\\.")));
     }
 
     private MockHttpServletRequestBuilder register(String creditCode) {
