@@ -93,7 +93,8 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         request -> true))
-            .addFilterBefore(new BearerTokenFilter(tokens, messages, locales), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokens, messages, locales),
+                    UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new LoginRateLimitFilter(loginLimits), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new PendingOrganizerFilter(accounts), BasicAuthenticationFilter.class)
             .headers(h -> h

@@ -90,22 +90,13 @@ final class ContentInspector {
 
     /** "Allowed: JPEG image, PNG image." in the reader's language. */
     static UserMessage allowedSentence(Set<FileKind> allowed) {
-        return UserMessage.of("media.error.allowed", joined(Arrays.stream(FileKind.values()).filter(allowed::contains)
-                .map(ContentInspector::label).toList()));
+        return UserMessage.of("media.error.allowed", UserMessage.list(Arrays.stream(FileKind.values())
+                .filter(allowed::contains).map(ContentInspector::label).toList()));
     }
 
     /** A kind's name ("JPEG 图片", "JPEG image") in the reader's language. */
     static UserMessage label(FileKind kind) {
         return UserMessage.of("media.kind." + kind.name());
-    }
-
-    /** Items joined by the language's list separator ("、", ", "), as nested messages put into words when shown. */
-    private static Object joined(List<? extends Object> items) {
-        if (items.isEmpty()) {
-            return "";
-        }
-        return items.size() == 1 ? items.get(0)
-                : UserMessage.of("media.list.pair", items.get(0), joined(items.subList(1, items.size())));
     }
 
     static InvalidInputException refuse(String code, Object... arguments) {

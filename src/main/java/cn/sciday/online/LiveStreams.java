@@ -87,7 +87,8 @@ public class LiveStreams {
     private static LiveStream valid(long id, LiveStreamForm f) {
         OnlineInput in = new OnlineInput();
         String title = in.text("title", f.title(), 100, "online.error.streamTitleRequired", "online.label.title");
-        String platform = in.text("platform", f.platform(), 30, "online.error.platformRequired", "online.label.platform");
+        String platform = in.text("platform", f.platform(), 30, "online.error.platformRequired",
+                "online.label.platform");
         String url = in.link("url", f.url(), true, "请填写直播的网址（https:// 开头）。");
         Instant starts = in.time("startsAt", f.startsAt(), "online.error.opensAtRequired");
         Instant ends = in.time("endsAt", f.endsAt(), "online.error.closesAtRequired");

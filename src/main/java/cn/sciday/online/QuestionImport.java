@@ -136,7 +136,7 @@ final class QuestionImport {
         HEADERS.forEach((field, title) -> {
             if (!index.containsKey(field) && !OPTIONAL.contains(field)) {
                 problems.add(new InvalidInputException.Problem(rowLabel(1), "online.error.importMissingColumn", title,
-                        String.join("、", HEADERS.entrySet().stream().filter(h -> !OPTIONAL.contains(h.getKey()))
+                        UserMessage.list(HEADERS.entrySet().stream().filter(h -> !OPTIONAL.contains(h.getKey()))
                                 .map(Map.Entry::getValue).toList())));
             }
         });

@@ -100,8 +100,10 @@ class QuizRounds {
         if (tf >= 0 && single >= 0 && multiple >= 0 && (tf + single + multiple < 1 || tf + single + multiple > 100)) {
             problems.add(new InvalidInputException.Problem("trueFalseCount", "online.error.questionTotal"));
         }
-        int points = number(f.pointsPerQuestion(), "pointsPerQuestion", "online.label.pointsPerQuestion", 1, 100, problems);
-        int perQuestion = number(f.secondsPerQuestion(), "secondsPerQuestion", "online.label.secondsPerQuestion", 5, 600, problems);
+        int points = number(f.pointsPerQuestion(), "pointsPerQuestion", "online.label.pointsPerQuestion", 1, 100,
+                problems);
+        int perQuestion = number(f.secondsPerQuestion(), "secondsPerQuestion", "online.label.secondsPerQuestion", 5,
+                600, problems);
         int total = number(f.totalSeconds(), "totalSeconds", "online.label.totalSeconds", 10, 7200, problems);
         int perDay = number(f.attemptsPerDay(), "attemptsPerDay", "online.label.attemptsPerDay", 1, 20, problems);
         int board = number(f.leaderboardSize(), "leaderboardSize", "online.label.leaderboardSize", 1, 1000, problems);
@@ -130,12 +132,14 @@ class QuizRounds {
         try {
             int n = Integer.parseInt(text == null ? "" : text.strip());
             if (n < min || n > max) {
-                problems.add(new InvalidInputException.Problem(field, "online.error.range", UserMessage.of(name), min, max));
+                problems.add(new InvalidInputException.Problem(field, "online.error.range", UserMessage.of(name), min,
+                        max));
                 return -1;
             }
             return n;
         } catch (NumberFormatException e) {
-            problems.add(new InvalidInputException.Problem(field, "online.error.wholeNumberRequired", UserMessage.of(name)));
+            problems.add(new InvalidInputException.Problem(field, "online.error.wholeNumberRequired",
+                    UserMessage.of(name)));
             return -1;
         }
     }

@@ -117,7 +117,8 @@ public class VideoEntries {
             in.add("closesAt", "online.error.deadlineBeforeStart");
         }
         int mb = in.number("maxUploadMb", f.maxUploadMb(), 1, (int) serverMaxUploadMb, 300, "online.label.maxUploadMb");
-        int seconds = in.number("maxDurationSeconds", f.maxDurationSeconds(), 10, 7200, 300, "online.label.maxDurationSeconds");
+        int seconds = in.number("maxDurationSeconds", f.maxDurationSeconds(), 10, 7200, 300,
+                "online.label.maxDurationSeconds");
         int perPerson = in.number("entriesPerPerson", f.entriesPerPerson(), 1, 100, 1, "online.label.entriesPerPerson");
         int perUnit = in.number("entriesPerUnit", f.entriesPerUnit(), 1, 1000, 5, "online.label.entriesPerUnit");
         List<String> categories = OnlineMedia.lines(f.categories());
@@ -320,7 +321,8 @@ public class VideoEntries {
         OnlineInput in = new OnlineInput();
         String title = in.text("title", f.title(), 60, "online.error.entryTitleRequired", "online.label.entryTitle");
         String description = in.text("description", f.description(), 1000, null, "online.label.entryDescription");
-        String author = in.text("authorName", f.authorName(), 30, "online.error.authorRequired", "online.label.authorName");
+        String author = in.text("authorName", f.authorName(), 30, "online.error.authorRequired",
+                "online.label.authorName");
         String unit = actor.isOrganizer() ? organizations.get(actor.organizationId()).name()
                 : in.text("unitName", f.unitName(), 60, null, "online.label.unitName");
         String category = f.category() == null ? "" : f.category().strip();

@@ -151,7 +151,8 @@ public class Volunteers {
     public Volunteer reject(Actor actor, long id, String reason) {
         Volunteer v = forAdmin(actor, id);
         OnlineInput in = new OnlineInput();
-        String why = in.text("reason", reason, 300, "online.error.volunteerReturnReasonRequired", "online.label.reason");
+        String why = in.text("reason", reason, 300, "online.error.volunteerReturnReasonRequired",
+                "online.label.reason");
         in.check();
         if (!repo.review(id, VolunteerStatus.REJECTED, why, actor.accountId(), clock.instant())) {
             throw notPending(v);

@@ -244,7 +244,7 @@ final class CellValues {
         }
         if (!unknown.isEmpty()) {
             throw new Bad("reporting.error.themeUnknown",
-                    String.join("、", unknown), campaign.themes().size());
+                    UserMessage.list(unknown), campaign.themes().size());
         }
         if (found.isEmpty()) {
             throw new Bad("reporting.error.themeRequired");
@@ -293,8 +293,8 @@ final class CellValues {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new Bad("reporting.error.audienceUnknown", String.join("、", unknown),
-                    String.join("、", Labels.AUDIENCES.values()));
+            throw new Bad("reporting.error.audienceUnknown", UserMessage.list(unknown),
+                    UserMessage.list(List.copyOf(Labels.AUDIENCES.values())));
         }
         if (found.isEmpty()) {
             throw new Bad("reporting.error.audienceRequired");

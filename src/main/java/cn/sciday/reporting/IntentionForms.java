@@ -499,7 +499,7 @@ public class IntentionForms {
             Optional<OrganizationView> o = names.find(named).filter(d -> d.kind() == OrganizationKind.DIVISION);
             if (o.isEmpty()) {
                 problem(IntentionColumn.DIVISION, "reporting.error.divisionUnknown", named,
-                        String.join("、", names.divisions().stream().map(OrganizationView::name).toList()));
+                        UserMessage.list(names.divisions().stream().map(OrganizationView::name).toList()));
                 return null;
             }
             return o.get().id();

@@ -42,6 +42,17 @@ public final class UserMessage implements MessageSourceResolvable, Serializable 
         return argument;
     }
 
+    /**
+     * Items as one list in the reader's language ("甲、乙、丙", "A, B, C"): nested messages joined by the key
+     * {@code list.pair}; an item may itself be a message. One item is itself, none is "".
+     */
+    public static Object list(List<?> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        return items.size() == 1 ? items.get(0) : of("list.pair", items.get(0), list(items.subList(1, items.size())));
+    }
+
     /** The bundle key. */
     public String code() {
         return code;

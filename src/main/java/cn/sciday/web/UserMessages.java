@@ -91,7 +91,8 @@ public class UserMessages {
         private static MessageSource load() {
             List<String> names = new ArrayList<>(List.of("messages"));
             try {
-                for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
+                PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+                for (Resource r : resolver.getResources("classpath*:i18n/*.properties")) {
                     String file = r.getFilename();
                     if (file != null && !file.contains("_")) {
                         names.add("i18n/" + file.substring(0, file.length() - ".properties".length()));

@@ -38,9 +38,9 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * The language when the browser has no {@code sciday-lang} cookie (and no {@code ?lang=}): Chinese for pages, whatever
-     * the browser's settings; the API follows {@code Accept-Language} when it prefers English or Chinese, so that
-     * clients get messages in their language without a cookie.
+     * The language when the browser has no {@code sciday-lang} cookie (and no {@code ?lang=}): Chinese for pages,
+     * whatever the browser's settings; the API follows {@code Accept-Language} when it prefers English or Chinese, so
+     * that clients get messages in their language without a cookie.
      */
     static Locale defaultLocale(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);

@@ -63,6 +63,16 @@ class UserMessageTests {
         assertThat(e.getMessage()).isEqualTo("找不到该内容，或您无权查看。");
     }
 
+    @Test
+    void aListIsJoinedTheWayTheLanguageJoinsLists() {
+        UserMessage m = UserMessage.of("media.error.allowed", UserMessage.list(java.util.List.of("甲", "乙", "丙")));
+        assertThat(m.text()).isEqualTo("只能上传：甲、乙、丙。");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(m.text()).isEqualTo("Allowed: 甲, 乙, 丙.");
+        assertThat(UserMessage.list(java.util.List.of())).isEqualTo("");
+        assertThat(UserMessage.list(java.util.List.of("甲"))).isEqualTo("甲");
+    }
+
     /** A key missing from the bundles shows as the key (UserMessageKeysTests keeps this from happening). */
     @Test
     void aMissingKeyShowsAsTheKey() {
