@@ -208,6 +208,20 @@ class LocalizedErrorsIntegrationTests {
                         "陈奶奶 already checked in on \\d{4}-\\d\\d-\\d\\d at \\d\\d:\\d\\d\\. Do not check in twice\\.")));
     }
 
+    /** The audit search's date errors (keys the audit module already had) now reach the API by key too. */
+    @Test
+    void anAuditSearchWithABadDate() throws Exception {
+        mvc.perform(get("/api/v1/admin/audit").param("from", "9月15日").with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("audit.error.from"))
+                .andExpect(jsonPath("$.errors[0].message").value("开始日期应按 年-月-日 填写，例如 2021-09-15。"));
+        mvc.perform(get("/api/v1/admin/audit").param("from", "9月15日").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                        .with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("Enter the from date as year-month-day, for example 2021-09-15."));
+    }
+
     private MockHttpServletRequestBuilder register(String creditCode) {
         long parent = organizations.divisions().get(1).id();
         return post("/register").with(csrf()).param("name", "江海区某幼儿园").param("unitType", "SCHOOL")

@@ -39,9 +39,6 @@ class UserMessageKeysTests {
     static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
     static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)+");
 
-    /** Modules whose messages have not been moved to the bundles yet: this list only shrinks. */
-    static final Set<String> NOT_YET_MIGRATED = Set.of("audit");
-
     record Finding(String file, int line, String call, String text) {
         @Override
         public String toString() {
@@ -52,11 +49,7 @@ class UserMessageKeysTests {
     @Test
     void productionCodeBuildsNoMessageFromAChineseLiteral() throws IOException {
         List<Finding> found = new ArrayList<>();
-        forEachSource((file, source) -> {
-            if (!NOT_YET_MIGRATED.contains(module(file))) {
-                found.addAll(chineseLiterals(file.toString(), source));
-            }
-        });
+        forEachSource((file, source) -> found.addAll(chineseLiterals(file.toString(), source)));
         assertThat(found).as("messages to move into the module's bundle (i18n/<module>.properties and _en)").isEmpty();
     }
 
@@ -173,11 +166,6 @@ class UserMessageKeysTests {
             }
         }
         return line;
-    }
-
-    private static String module(Path file) {
-        Path relative = SOURCES.resolve("cn/sciday").relativize(file);
-        return relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
     }
 
     interface SourceVisitor {
