@@ -5,6 +5,8 @@
 source "$(dirname "$0")/common.sh"
 SECONDS_PER_RUN=${1:-20}; shift || true
 APP_PORT=18080; NGINX_PORT=18081
+need wrk wrk
+need nginx nginx
 build_jar
 fresh_database sciday_bench
 start_app $APP_PORT sciday_bench
@@ -41,13 +43,15 @@ done
 nginx -c "$RESULTS/nginx.conf" -g 'daemon off;' & NGINX_PID=$!
 sleep 1
 
+# Warm-up: every path in turn, so that the JIT has compiled the shared code before any path is measured (the first
+# path measured used to pay for it alone).
+for p in "${PATHS[@]}"; do wrk_run "http://127.0.0.1:$APP_PORT$p" 64 5 >/dev/null; done
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); wrk -t2 -c64 -d${SECONDS_PER_RUN}s on the same machine"
 printf '%-22s %8s %12s %10s %12s %10s %8s\n' path bytes app_rps app_p99ms nginx_rps nginx_p99 ratio
 i=0
 for p in "${PATHS[@]}"; do
   i=$((i + 1))
   bytes=$(wc -c < "$STATIC/page$i.html")
-  wrk_run "http://127.0.0.1:$APP_PORT$p" 64 5 >/dev/null   # warm-up
   read -r app_rps app_p99 < <(wrk_run "http://127.0.0.1:$APP_PORT$p" 64 "$SECONDS_PER_RUN")
   read -r ng_rps ng_p99 < <(wrk_run "http://127.0.0.1:$NGINX_PORT/page$i.html" 64 "$SECONDS_PER_RUN")
   ratio=$(awk -v a="$app_rps" -v n="$ng_rps" 'BEGIN {printf "%.0f%%", 100*a/n}')

@@ -6,6 +6,8 @@
 source "$(dirname "$0")/common.sh"
 PEOPLE=${1:-20000}; SECONDS_PER_RUN=${2:-15}
 APP_PORT=18090; ACTIVITY=9000001
+need wrk wrk
+need pgbench postgresql-client
 build_jar
 fresh_database sciday_bench_signup
 # wrk sends everything from one address: lift the per-address sign-up limit (docs/operations.md, "Rate limits")

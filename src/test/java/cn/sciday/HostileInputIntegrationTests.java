@@ -1,172 +1,176 @@
 package cn.sciday;
 
+import static cn.sciday.HostileInput.ORDINARY;
+import static cn.sciday.HostileInput.assertAllShown;
+import static cn.sciday.HostileInput.assertEscaped;
+import static cn.sciday.HostileInput.assertJson;
+import static cn.sciday.HostileInput.assertShown;
+import static cn.sciday.HostileInput.assertTextCells;
+import static cn.sciday.HostileInput.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
-import cn.sciday.account.Accounts;
-import cn.sciday.activity.Activities;
+import cn.sciday.HostileInput.Payload;
 import cn.sciday.activity.ActivityForm;
 import cn.sciday.activity.ActivityFormat;
-import cn.sciday.activity.ActivityUploads;
 import cn.sciday.activity.Audience;
-import cn.sciday.organization.Organizations;
-import cn.sciday.signup.Registrations;
 import cn.sciday.web.Actor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Hostile input in free-text fields, through the API and the pages: script and markup, SQL fragments, 10,000
- * characters, emoji, zero-width, right-to-left, full-width and control characters. Each is either stored exactly as
- * given or refused with a 400 that names the field in words a person understands; never a server error; and
- * wherever it is shown again (the organizer's page, the public page, the registration desk) it is escaped.
+ * Hostile input in free-text fields (issue 9), through the API and the pages: script and markup, SQL fragments, a
+ * formula, 10,000 characters, emoji, zero-width, right-to-left, full-width and control characters ({@link
+ * HostileInput}). Each is either stored exactly as given or refused with a 400 (or the form again) that says why in
+ * words a person understands; never a server error; and wherever it is shown again (the organizer's page, the public
+ * portal, the registration desk and its spreadsheet, search results) it is escaped. The other modules' fields are in
+ * HostileInputOnlineTests, HostileInputOrganizationTests, HostileInputActivityTests and HostileInputCampaignTests.
  */
 @IntegrationTest
-class HostileInputIntegrationTests {
+class HostileInputIntegrationTests extends HostileInputSupport {
 
-    static final AtomicLong MOBILE = new AtomicLong(13_400_000_000L);
-
-    /** The inputs, by what they try. */
-    static final Map<String, String> PAYLOADS = new LinkedHashMap<>();
-
-    static {
-        PAYLOADS.put("script", "<script>alert('x')</script>科普");
-        PAYLOADS.put("attribute", "\"><img src=x onerror=alert(1)>科普");
-        PAYLOADS.put("sql", "科普'; DROP TABLE activity; --");
-        PAYLOADS.put("long", "科".repeat(10_000));
-        PAYLOADS.put("emoji", "机器人🤖实验🧪👵");
-        PAYLOADS.put("zero-width", "科\u200b普\u200d日\ufeff");
-        PAYLOADS.put("right-to-left", "科普\u202egnp.exe");
-        PAYLOADS.put("full-width", "ＡＢＣ科普１２３");
-        PAYLOADS.put("control", "科\u0000普\u0007日\u001b[31m");
-    }
-
-    @Autowired
-    MockMvc mvc;
     @Autowired
     ObjectMapper json;
-    @Autowired
-    Organizations organizations;
-    @Autowired
-    Activities activities;
-    @Autowired
-    ActivityUploads uploads;
-    @Autowired
-    Registrations registrations;
-    @Autowired
-    Accounts accounts;
 
     @Test
     void activityTextFieldsThroughTheApi() throws Exception {
-        MatrixFixtures.Records world = new MatrixFixtures(organizations, activities, uploads, registrations, accounts)
-                .create();
-        Actor owner = world.callers().get(MatrixFixtures.Caller.UNIT_OWNER);
-        List<String> stored = new ArrayList<>();
-        for (Map.Entry<String, String> p : PAYLOADS.entrySet()) {
-            String text = p.getValue();
-            ActivityForm form = form(text);
-            MockHttpServletResponse r = mvc.perform(post("/api/v1/activities").with(TestLogins.as(owner)).with(csrf())
-                    .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(form)))
-                    .andReturn().getResponse();
-            assertThat(r.getStatus()).as(p.getKey()).isIn(201, 400);
-            String body = r.getContentAsString();
-            if (r.getStatus() == 400) {
-                assertThat(body).as(p.getKey() + ": the refusal says why").containsAnyOf("不能超过", "控制字符");
-                continue;
-            }
-            stored.add(p.getKey());
-            JsonNode created = json.readTree(body);
-            long id = created.get("id").asLong();
-            JsonNode read = json.readTree(mvc.perform(get("/api/v1/activities/" + id).with(TestLogins.as(owner)))
-                    .andReturn().getResponse().getContentAsString());
-            assertThat(read.get("name").asText()).as(p.getKey() + ": stored as given").isEqualTo(text);
-            assertThat(read.get("description").asText()).isEqualTo(text + "的活动流程");
-            String page = mvc.perform(get("/activities/manage/" + id).with(TestLogins.as(owner))).andReturn()
-                    .getResponse().getContentAsString();
-            assertEscaped(p.getKey(), text, page);
-        }
-        assertThat(stored).as("ordinary odd text is accepted")
-                .containsExactly("script", "attribute", "sql", "emoji", "zero-width", "right-to-left", "full-width");
+        Actor owner = caller(MatrixFixtures.Caller.UNIT_OWNER);
+        Set<Payload> stored = sweep("activity (API)", () -> count("activity"),
+                p -> mvc.perform(post("/api/v1/activities").with(TestLogins.as(owner)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(form(p.text))))
+                        .andDo(r -> {
+                            if (HostileInput.isStored(r)) {
+                                assertStoredActivity(owner, p.text, r.getResponse());
+                            }
+                        }).andReturn());
+        assertThat(stored).containsAll(ORDINARY);
     }
 
     @Test
-    void aSignUpNameThroughThePageAndTheRegistrationDesk() throws Exception {
-        MatrixFixtures.Records world = new MatrixFixtures(organizations, activities, uploads, registrations, accounts)
-                .create();
-        Actor owner = world.callers().get(MatrixFixtures.Caller.UNIT_OWNER);
-        for (Map.Entry<String, String> p : PAYLOADS.entrySet()) {
-            Actor person = accounts.publicUser(String.valueOf(MOBILE.incrementAndGet()));
-            MockHttpServletResponse r = mvc.perform(post("/activities/" + world.activityId() + "/signup")
-                    .param("name", p.getValue()).with(TestLogins.as(person)).with(csrf())).andReturn().getResponse();
-            assertThat(r.getStatus()).as(p.getKey()).isIn(200, 302, 400);
-            if (r.getStatus() != 302) {
-                assertThat(r.getContentAsString()).as(p.getKey() + ": the page says what is wrong")
-                        .containsAnyOf("姓名", "控制字符");
-                assertEscaped(p.getKey(), p.getValue(), r.getContentAsString());
-            }
+    void activityTextFieldsThroughThePageAndThePublicPortal() throws Exception {
+        Actor owner = caller(MatrixFixtures.Caller.UNIT_OWNER);
+        long jianghai = organizations.findByName("江海区").orElseThrow().id();
+        Set<Payload> stored = sweep("activity (organizer page)", () -> count("activity"),
+                p -> mvc.perform(post("/my/activities/new").param("name", p.text).param("jointAction", "2")
+                        .param("themes", "2").param("coOrganizers", p.text).param("format", "OFFLINE")
+                        .param("startsAt", "2021-10-16T09:00").param("endsAt", "2021-10-16T11:30")
+                        .param("divisionId", String.valueOf(jianghai)).param("venue", p.text)
+                        .param("audiences", "YOUTH").param("expectedParticipants", "100").param("signupOpen", "false")
+                        .param("keyActivity", "false").param("summary", p.text).param("description", p.and("的活动流程"))
+                        .param("contactName", p.text).param("contactPhone", "0750-3862101").with(csrf())
+                        .with(TestLogins.as(owner))).andDo(r -> {
+                            if (HostileInput.isStored(r)) {
+                                long id = newest("activity");
+                                assertThat(jdbc.sql("select name, co_organizers, venue, summary, description, "
+                                        + "contact_name from activity where id = ?").param(id).query().singleRow())
+                                        .containsEntry("name", p.text).containsEntry("co_organizers", p.text)
+                                        .containsEntry("venue", p.text).containsEntry("summary", p.text)
+                                        .containsEntry("description", p.and("的活动流程"))
+                                        .containsEntry("contact_name", p.text);
+                                assertShown("organizer's page", p.text, page("/activities/manage/" + id, owner));
+                                assertShown("edit form", p.and("的活动流程"), page("/my/activities/" + id + "/edit",
+                                        owner));
+                            }
+                        }).andReturn());
+        assertThat(stored).containsAll(ORDINARY);
+        assertAllShown("my activities", stored, page("/my/activities", owner), p -> p.text);
+
+        // published, the names are on every public page that lists activities
+        for (Payload p : List.of(Payload.SCRIPT, Payload.ATTRIBUTE)) {
+            long id = fixtures().create(p.text).activityId();
+            assertShown("public activity page", p.text, page("/activities/" + id, null));
+            assertShown("activity list", p.text, mvc.perform(get("/activities").queryParam("q", p.text)).andReturn()
+                    .getResponse().getContentAsString());
+            assertEscaped("home, calendar and map", p, page("/", null) + page("/activities/calendar", null)
+                    + page("/activities/map", null));
         }
-        String desk = mvc.perform(get("/activities/" + world.activityId() + "/registrations")
-                .with(TestLogins.as(owner))).andReturn().getResponse().getContentAsString();
-        for (Map.Entry<String, String> p : PAYLOADS.entrySet()) {
-            assertEscaped(p.getKey(), p.getValue(), desk);
-        }
-        assertThat(desk).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;科普");
+        assertJson("public API", read("/api/v1/public/activities", null));
+    }
+
+    @Test
+    void aSignUpNameThroughThePageTheRegistrationDeskAndItsSpreadsheet() throws Exception {
+        MatrixFixtures.Records world = fixtures().create();
+        Actor owner = caller(MatrixFixtures.Caller.UNIT_OWNER);
+        Set<Payload> stored = sweep("sign-up name (public page)", () -> count("registration"),
+                p -> mvc.perform(post("/activities/" + world.activityId() + "/signup").param("name", p.text)
+                        .with(TestLogins.as(citizen())).with(csrf())).andReturn());
+        assertThat(stored).contains(Payload.SCRIPT, Payload.SQL, Payload.EMOJI, Payload.ZERO_WIDTH,
+                Payload.RIGHT_TO_LEFT, Payload.FULL_WIDTH);
+        Set<Payload> viaApi = sweep("sign-up name (API)", () -> count("registration"),
+                p -> mvc.perform(post("/api/v1/activities/" + world.activityId() + "/registrations")
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("name", p.text)))
+                        .with(TestLogins.as(citizen())).with(csrf())).andReturn());
+        assertThat(viaApi).isEqualTo(stored);
+        assertThat(jdbc.sql("select person_name from registration where activity_id = ?").param(world.activityId())
+                .query(String.class).list()).containsAll(stored.stream().map(p -> p.text).toList());
+        String desk = page("/activities/" + world.activityId() + "/registrations", owner);
+        assertAllShown("registration desk", stored, desk, p -> p.text);
+        assertThat(desk).contains("&lt;script&gt;alert(1)&lt;/script&gt;科普");
+        assertTextCells("registrations.xlsx", read("/activities/" + world.activityId() + "/registrations.xlsx", owner)
+                .getContentAsByteArray(), stored.stream().map(p -> p.text).toList());
     }
 
     @Test
     void noticeTextThroughTheAdminPagesAndThePublicPage() throws Exception {
-        Actor city = new MatrixFixtures(organizations, activities, uploads, registrations, accounts).create()
-                .callers().get(MatrixFixtures.Caller.CITY);
-        int published = 0;
-        for (Map.Entry<String, String> p : PAYLOADS.entrySet()) {
-            String text = p.getValue();
-            MockHttpServletResponse r = mvc.perform(post("/admin/notices").param("title", text)
-                    .param("issuer", "江门市科协").param("issuedOn", "2021-09-16").param("summary", text)
-                    .param("body", text + "\n第二段").with(TestLogins.as(city)).with(csrf())).andReturn().getResponse();
-            assertThat(r.getStatus()).as(p.getKey()).isIn(200, 302, 400);
-            if (r.getStatus() != 302) {
-                assertThat(r.getContentAsString()).as(p.getKey() + ": the form says what is wrong")
-                        .containsAnyOf("标题", "控制字符");
-                assertEscaped(p.getKey(), text, r.getContentAsString());
-                continue;
-            }
-            String edit = r.getRedirectedUrl();
-            long id = Long.parseLong(edit.replaceAll("\\D+", " ").trim().split(" ")[0]);
-            mvc.perform(post("/admin/notices/" + id + "/publish").with(TestLogins.as(city)).with(csrf()));
-            MockHttpServletResponse page = mvc.perform(get("/notices/" + id)).andReturn().getResponse();
-            assertThat(page.getStatus()).as(p.getKey()).isEqualTo(200);
-            assertEscaped(p.getKey(), text, page.getContentAsString());
-            assertEscaped(p.getKey(), text, mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString());
-            published++;
-        }
-        assertThat(published).as("ordinary odd text is published").isEqualTo(7);
+        Actor city = caller(MatrixFixtures.Caller.CITY);
+        Set<Payload> published = sweep("notice (admin page)", () -> count("notice"),
+                p -> mvc.perform(post("/admin/notices").param("title", p.text).param("issuer", "江门市科协")
+                        .param("issuedOn", "2021-09-16").param("summary", p.text).param("body", p.and("\n第二段"))
+                        .with(TestLogins.as(city)).with(csrf())).andDo(r -> {
+                            if (HostileInput.isStored(r)) {
+                                long id = newest("notice");
+                                send(post("/admin/notices/" + id + "/publish"), city);
+                                assertShown("notice page", p.text, page("/notices/" + id, null));
+                            }
+                        }).andReturn());
+        assertThat(published).containsAll(ORDINARY);
+        assertAllShown("notices", published, page("/notices", null), p -> p.text);
     }
 
-    /** Markup from the input never reaches a page as markup. */
-    static void assertEscaped(String what, String input, String page) {
-        if (input.contains("<script>")) {
-            assertThat(page).as(what).doesNotContain("<script>alert");
+    @Test
+    void searchBoxesShowWhatWasTypedEscaped() throws Exception {
+        Actor city = caller(MatrixFixtures.Caller.CITY);
+        Map<String, String> searches = Map.of("/activities", "q", "/recommendations", "q", "/admin/quiz/questions", "q",
+                "/admin/audit", "actor");
+        for (Map.Entry<String, String> s : searches.entrySet()) {
+            for (Payload p : Payload.values()) {
+                MockHttpServletResponse r = mvc.perform(get(s.getKey()).queryParam(s.getValue(), p.text)
+                        .with(TestLogins.as(city))).andReturn().getResponse();
+                String what = "search " + s.getKey() + " / " + p;
+                assertThat(r.getStatus()).as(what).isIn(200, 400);
+                if (r.getStatus() == 400) {
+                    assertThat(r.getContentAsString()).as(what).contains("控制字符");
+                }
+                assertEscaped(what, p, r.getContentAsString());
+            }
         }
-        if (input.contains("<img")) {
-            assertThat(page).as(what).doesNotContain("<img src=x").doesNotContain("\"><img");
+        // and the audit trail, which records many of the texts above as details, shows them as text
+        for (Payload p : Payload.values()) {
+            assertEscaped("audit trail", p, page("/admin/audit", city));
         }
-        assertThat(page).as(what + ": no raw control characters").doesNotContain("\u0000").doesNotContain("\u001b");
+    }
+
+    private void assertStoredActivity(Actor owner, String text, MockHttpServletResponse created) throws Exception {
+        long id = json.readTree(created.getContentAsString()).get("id").asLong();
+        MockHttpServletResponse r = read("/api/v1/activities/" + id, owner);
+        assertJson("activity API", r);
+        JsonNode read = json.readTree(r.getContentAsString());
+        assertThat(read.get("name").asText()).as("stored as given").isEqualTo(text);
+        assertThat(read.get("description").asText()).isEqualTo(text + "的活动流程");
+        assertShown("organizer's page", text, page("/activities/manage/" + id, owner));
     }
 
     private ActivityForm form(String text) {

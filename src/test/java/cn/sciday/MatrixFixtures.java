@@ -66,6 +66,11 @@ final class MatrixFixtures {
      * once and shared (they are real accounts, as every logged-in caller has one).
      */
     Records create() {
+        return create("矩阵测试活动" + SEQ.incrementAndGet());
+    }
+
+    /** The same, with the activity named as given. */
+    Records create(String activityName) {
         if (staff == null) {
             OrganizationView jianghai = organizations.findByName("江海区").orElseThrow();
             OrganizationView xinhui = organizations.findByName("新会区").orElseThrow();
@@ -81,7 +86,7 @@ final class MatrixFixtures {
             staff.put(Caller.COORDINATOR, coordinator);
             staff.put(Caller.CITY, city);
         }
-        ActivityView a = activities.create(owner, form());
+        ActivityView a = activities.create(owner, form(activityName));
         TestUploads.withEpidemicPlan(uploads, owner, a);
         activities.submit(owner, a.id());
         activities.endorse(coordinator, a.id(), null);
@@ -116,8 +121,9 @@ final class MatrixFixtures {
                 "测试联系人", "0750-3000000", "测试地址", division.id()));
     }
 
-    private ActivityForm form() {
-        return new ActivityForm("矩阵测试活动" + SEQ.incrementAndGet(), 2, List.of(2), null, ActivityFormat.OFFLINE,
+    /** A form for an offline activity of the owning unit that takes sign-ups, named as given. */
+    ActivityForm form(String name) {
+        return new ActivityForm(name, 2, List.of(2), null, ActivityFormat.OFFLINE,
                 LocalDateTime.parse("2021-10-16T09:00"), LocalDateTime.parse("2021-10-16T11:30"),
                 organizations.findByName("江海区").orElseThrow().id(), "江海区科技馆", null,
                 EnumSet.of(Audience.YOUTH), 100, true, 50, false, "面向中学生的趣味科学实验。",

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sciday.web.DemoMode;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.PersonalData;
+import cn.sciday.web.RateLimitedRedirect;
 import cn.sciday.web.TooManyRequestsException;
 
 /** The login page: staff with username and password, the public with a mobile number and a one-time code. */
@@ -63,6 +64,7 @@ class LoginController {
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("mobileError", e.firstMessage());
         } catch (TooManyRequestsException e) {
+            RateLimitedRedirect.remember(flash, e);
             flash.addFlashAttribute("codeSent", VerificationCodes.VALID.toMinutes());
             flash.addFlashAttribute("mobileError", e.getMessage());
         }

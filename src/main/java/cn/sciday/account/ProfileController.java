@@ -35,9 +35,13 @@ class ProfileController {
 
     @PostMapping("/profile/tokens")
     String issue(Actor actor, @RequestParam(defaultValue = "") String label, RedirectAttributes flash) {
-        ApiTokens.Issued issued = tokens.issue(actor.accountId(), label.isBlank() ? "API" : label.strip(),
-                actor.isPublic() ? ApiTokens.PUBLIC_TTL : ApiTokens.STAFF_TTL);
-        flash.addFlashAttribute("newToken", issued.token());
+        try {
+            ApiTokens.Issued issued = tokens.issue(actor.accountId(), label,
+                    actor.isPublic() ? ApiTokens.PUBLIC_TTL : ApiTokens.STAFF_TTL);
+            flash.addFlashAttribute("newToken", issued.token());
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("tokenError", e.firstMessage());
+        }
         return "redirect:/profile";
     }
 

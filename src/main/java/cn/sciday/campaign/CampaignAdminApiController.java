@@ -35,7 +35,7 @@ class CampaignAdminApiController {
     /** A joint action's new text; lead units as a list. */
     record JointActionBody(
             @NotBlank(message = "{campaignadmin.jointAction.name.required}")
-            @Size(max = 200, message = "{campaignadmin.jointAction.name.size}") String name,
+            @Size(max = 100, message = "{campaignadmin.jointAction.name.size}") String name,
             @Size(max = 4000, message = "{campaignadmin.jointAction.description.size}") String description,
             @NotEmpty(message = "{campaignadmin.jointAction.leadUnits.required}")
             List<@NotBlank(message = "{campaignadmin.jointAction.leadUnits.required}")

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 /** One joint action as the city admin edits it; lead units are typed one per line or separated by 、. */
 record JointActionForm(
         @NotBlank(message = "{campaignadmin.jointAction.name.required}")
-        @Size(max = 200, message = "{campaignadmin.jointAction.name.size}") String name,
+        @Size(max = 100, message = "{campaignadmin.jointAction.name.size}") String name,
         @Size(max = 4000, message = "{campaignadmin.jointAction.description.size}") String description,
         @NotBlank(message = "{campaignadmin.jointAction.leadUnits.required}")
         @Size(max = 2000, message = "{campaignadmin.jointAction.leadUnits.size}") String leadUnits) {

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.Flash;
+import cn.sciday.web.RateLimitedRedirect;
 import cn.sciday.web.TooManyRequestsException;
 
 /** The like buttons of the pages (a plain form, so it works without JavaScript); the answer comes back as a flash. */
@@ -44,6 +45,7 @@ class LikePageController {
         } catch (ConflictException e) {
             flash.error(redirect, e);
         } catch (TooManyRequestsException e) {
+            RateLimitedRedirect.remember(redirect, e);
             redirect.addFlashAttribute(Flash.ERROR, e.getMessage());
         }
     }

@@ -63,6 +63,7 @@ public class LiveStreams {
         LiveStream s = valid(0, form);
         long id = repo.insert(s, actor.accountId(), clock.instant());
         events.publishEvent(new AuditEvent("LIVE_STREAM_CREATED", "LIVE_STREAM", String.valueOf(id), s.title()));
+        events.publishEvent(new LiveStreamsChanged(id));
         return get(id);
     }
 
@@ -73,6 +74,7 @@ public class LiveStreams {
         LiveStream s = valid(id, form);
         repo.update(s, clock.instant());
         events.publishEvent(new AuditEvent("LIVE_STREAM_EDITED", "LIVE_STREAM", String.valueOf(id), s.title()));
+        events.publishEvent(new LiveStreamsChanged(id));
         return get(id);
     }
 
@@ -82,6 +84,7 @@ public class LiveStreams {
         LiveStream s = get(id);
         repo.delete(id);
         events.publishEvent(new AuditEvent("LIVE_STREAM_DELETED", "LIVE_STREAM", String.valueOf(id), s.title()));
+        events.publishEvent(new LiveStreamsChanged(id));
     }
 
     private static LiveStream valid(long id, LiveStreamForm f) {

@@ -66,6 +66,7 @@ class QuestionBank {
         QuestionRules.Checked q = checked(draft, null);
         long id = questions.insert(q, source, clock.instant());
         events.publishEvent(new QuizChanged("QUESTION_CREATED", id, q.stem()));
+        events.publishEvent(new QuestionBankChanged(id));
         return id;
     }
 
@@ -75,6 +76,7 @@ class QuestionBank {
         QuestionRules.Checked q = checked(draft, id);
         questions.update(id, version, q, clock.instant());
         events.publishEvent(new QuizChanged("QUESTION_EDITED", id, q.stem()));
+        events.publishEvent(new QuestionBankChanged(id));
     }
 
     @Transactional
@@ -82,6 +84,7 @@ class QuestionBank {
         QuizQuestion q = get(id);
         questions.setEnabled(id, enabled, clock.instant());
         events.publishEvent(new QuizChanged(enabled ? "QUESTION_ENABLED" : "QUESTION_DISABLED", id, q.stem()));
+        events.publishEvent(new QuestionBankChanged(id));
     }
 
     /**
@@ -119,6 +122,7 @@ class QuestionBank {
             questions.insert(q, "IMPORT", clock.instant());
         }
         events.publishEvent(new QuizChanged("QUESTIONS_IMPORTED", null, ok.size() + " questions"));
+        events.publishEvent(new QuestionBankChanged(null));
         metrics.imported(ok.size());
         return ok.size();
     }

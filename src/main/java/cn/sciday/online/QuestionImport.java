@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.sciday.web.ControlCharacters;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.UserMessage;
 
@@ -155,13 +156,16 @@ final class QuestionImport {
             boolean any = false;
             for (Map.Entry<String, Integer> e : index.entrySet()) {
                 Cell cell = row.getCell(e.getValue());
+                String where = cellLabel(r + 1, columns.get(e.getKey()), HEADERS.get(e.getKey()));
                 if (cell != null && cell.getCellType() == CellType.FORMULA) {
-                    problems.add(new InvalidInputException.Problem(cellLabel(r + 1, columns.get(e.getKey()),
-                            HEADERS.get(e.getKey())), "online.error.importFormula"));
+                    problems.add(new InvalidInputException.Problem(where, "online.error.importFormula"));
                     any = true;
                     continue;
                 }
                 String v = cell == null ? "" : formatter.formatCellValue(cell);
+                if (ControlCharacters.contains(v)) {
+                    problems.add(new InvalidInputException.Problem(where, ControlCharacters.IN_FILE));
+                }
                 values.put(e.getKey(), v);
                 any |= !v.isBlank();
             }

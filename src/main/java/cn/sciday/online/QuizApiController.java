@@ -61,10 +61,10 @@ class QuizApiController {
     private final QuizLeaderboard leaderboard;
     private final Organizations organizations;
     private final Clock clock;
-    private final QuizBoardLookups lookups;
+    private final QuizLookups lookups;
 
     QuizApiController(QuizRounds rounds, QuizAttempts attempts, QuizLeaderboard leaderboard,
-            Organizations organizations, Clock clock, QuizBoardLookups lookups) {
+            Organizations organizations, Clock clock, QuizLookups lookups) {
         this.lookups = lookups;
         this.clock = clock;
         this.rounds = rounds;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,13 +20,13 @@ class QuizAttemptRepository {
 
     private static final String COLUMNS = "id, round_id, account_id, practice, attempt_day, attempt_no, status, "
             + "started_at, deadline_at, submitted_at, late, question_count, correct_count, score, elapsed_millis";
+    /** The same columns of {@code quiz_attempt a}, for joins. */
+    private static final String A_COLUMNS = "a." + COLUMNS.replace(", ", ", a.");
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
 
-    QuizAttemptRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    QuizAttemptRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     // ---- attempts ------------------------------------------------------------------------------------------
@@ -45,20 +44,86 @@ class QuizAttemptRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    Optional<QuizAttempt> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from quiz_attempt where id = ?").params(id)
-                .query(QuizAttemptRepository::map).optional();
-    }
-
     List<QuizAttempt> findByOwner(long roundId, long accountId) {
         return jdbc.sql("select " + COLUMNS + " from quiz_attempt where round_id = ? and account_id = ? order by id desc")
                 .params(roundId, accountId).query(QuizAttemptRepository::map).list();
     }
 
-    /** The person's open attempts in the round (one, unless the guard was switched off). */
-    List<QuizAttempt> findOpen(long roundId, long accountId) {
-        return jdbc.sql("select " + COLUMNS + " from quiz_attempt where round_id = ? and account_id = ? and status = 'OPEN' "
-                + "order by id").params(roundId, accountId).query(QuizAttemptRepository::map).list();
+    /**
+     * Where a person stands in a round before starting, in one query: whether (and in which division, under which
+     * name) they take part, their open attempts (one, unless the guard was switched off) and how many official
+     * attempts they started on {@code day}.
+     */
+    record Standing(Long divisionId, String displayName, List<QuizAttempt> open, int officialToday) {
+    }
+
+    Standing standing(long roundId, long accountId, LocalDate day) {
+        Long[] division = {null};
+        String[] name = {null};
+        List<QuizAttempt> open = new ArrayList<>();
+        int[] today = {0};
+        jdbc.sql("select p.division_id, p.display_name, " + A_COLUMNS + """
+                 from (select 1 as one) x
+                left join quiz_participant p on p.round_id = ? and p.account_id = ?
+                left join quiz_attempt a on a.round_id = ? and a.account_id = ?
+                    and (a.status = 'OPEN' or (a.attempt_day = ? and a.practice = false))
+                order by a.id""")
+                .params(roundId, accountId, roundId, accountId, day)
+                .query(rs -> {
+                    division[0] = nullableLong(rs, "division_id");
+                    name[0] = rs.getString("display_name");
+                    if (rs.getObject("id") == null) {
+                        return;
+                    }
+                    QuizAttempt a = map(rs, 0);
+                    if (a.isOpen()) {
+                        open.add(a);
+                    }
+                    if (!a.practice() && day.equals(a.attemptDay())) {
+                        today[0]++;
+                    }
+                });
+        return new Standing(division[0], name[0], open, today[0]);
+    }
+
+    /**
+     * An attempt with its frozen questions (in order, with the answers given once submitted) and its participant's
+     * division and leaderboard name.
+     */
+    record Sheet(QuizAttempt attempt, List<QuizAttemptQuestion> questions, long divisionId, String displayName) {
+
+        List<Long> questionIds() {
+            return questions.stream().map(QuizAttemptQuestion::questionId).toList();
+        }
+    }
+
+    /** The attempt with its questions and participant, in one query. */
+    Optional<Sheet> sheet(long id) {
+        QuizAttempt[] attempt = {null};
+        long[] division = {0};
+        String[] name = {null};
+        List<QuizAttemptQuestion> questions = new ArrayList<>();
+        jdbc.sql("select " + A_COLUMNS + """
+                , q.position, q.question_id, q.question_type, q.correct_answer, q.chosen, q.answered_right,
+                    p.division_id, p.display_name
+                from quiz_attempt a
+                left join quiz_attempt_question q on q.attempt_id = a.id
+                left join quiz_participant p on p.round_id = a.round_id and p.account_id = a.account_id
+                where a.id = ? order by q.position""")
+                .params(id)
+                .query(rs -> {
+                    if (attempt[0] == null) {
+                        attempt[0] = map(rs, 0);
+                        division[0] = rs.getLong("division_id");
+                        name[0] = rs.getString("display_name");
+                    }
+                    if (rs.getObject("position") != null) {
+                        questions.add(new QuizAttemptQuestion(id, rs.getInt("position"), rs.getLong("question_id"),
+                                QuestionType.valueOf(rs.getString("question_type")), rs.getString("correct_answer"),
+                                rs.getString("chosen"), (Boolean) rs.getObject("answered_right")));
+                    }
+                });
+        return Optional.ofNullable(attempt[0]).map(a -> new Sheet(a, List.copyOf(questions), division[0], name[0]));
     }
 
     int countOfficial(long roundId, long accountId, LocalDate day) {
@@ -77,42 +142,46 @@ class QuizAttemptRepository {
 
     // ---- frozen questions ----------------------------------------------------------------------------------
 
-    /** Freezes the drawn questions in their order (one batch). */
+    /** Freezes the drawn questions in their order (one multi-row insert). */
     void insertQuestions(long attemptId, List<QuizQuestion> drawn) {
-        List<Object[]> rows = new ArrayList<>(drawn.size());
+        if (drawn.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(drawn.size() * 5);
         int position = 1;
         for (QuizQuestion q : drawn) {
-            rows.add(new Object[] {attemptId, position++, q.id(), q.type().name(), q.correctAnswer()});
+            params.addAll(List.of(attemptId, position++, q.id(), q.type().name(), q.correctAnswer()));
         }
-        batch.batchUpdate("""
-                insert into quiz_attempt_question (attempt_id, position, question_id, question_type, correct_answer)
-                values (?, ?, ?, ?, ?)""", rows);
-    }
-
-    List<QuizAttemptQuestion> questions(long attemptId) {
-        return jdbc.sql("""
-                select attempt_id, position, question_id, question_type, correct_answer, chosen, answered_right
-                from quiz_attempt_question where attempt_id = ? order by position""")
-                .params(attemptId)
-                .query((rs, i) -> new QuizAttemptQuestion(rs.getLong(1), rs.getInt(2), rs.getLong(3),
-                        QuestionType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        (Boolean) rs.getObject(7)))
-                .list();
+        jdbc.sql("insert into quiz_attempt_question (attempt_id, position, question_id, question_type, correct_answer) "
+                + "values " + String.join(", ", java.util.Collections.nCopies(drawn.size(), "(?, ?, ?, ?, ?)")))
+                .params(params).update();
     }
 
     /** One answer to store: the question's position, the letters chosen (or null), whether they were right. */
     record Answer(int position, String chosen, boolean right) {
     }
 
-    /** Stores the answers of an attempt (one batch). */
+    /** Stores the answers of an attempt (one statement for all its questions). */
     void saveAnswers(long attemptId, List<Answer> answers) {
-        List<Object[]> rows = new ArrayList<>(answers.size());
-        for (Answer a : answers) {
-            rows.add(new Object[] {a.chosen(), a.right(), attemptId, a.position()});
+        if (answers.isEmpty()) {
+            return;
         }
-        batch.batchUpdate(
-                "update quiz_attempt_question set chosen = ?, answered_right = ? where attempt_id = ? and position = ?",
-                rows);
+        StringBuilder chosen = new StringBuilder("case position");
+        StringBuilder right = new StringBuilder("case position");
+        List<Object> params = new ArrayList<>(answers.size() * 4 + 1);
+        List<Object> rightParams = new ArrayList<>(answers.size() * 2);
+        for (Answer a : answers) {
+            chosen.append(" when ? then cast(? as varchar(8))");
+            params.add(a.position());
+            params.add(a.chosen());
+            right.append(" when ? then cast(? as boolean)");
+            rightParams.add(a.position());
+            rightParams.add(a.right());
+        }
+        params.addAll(rightParams);
+        params.add(attemptId);
+        jdbc.sql("update quiz_attempt_question set chosen = " + chosen + " end, answered_right = " + right
+                + " end where attempt_id = ?").params(params).update();
     }
 
     // ---- the open-attempt guard ------------------------------------------------------------------------------

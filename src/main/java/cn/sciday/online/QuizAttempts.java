@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.sciday.campaign.Campaign;
 import cn.sciday.notification.RecipientDirectory;
-import cn.sciday.organization.OrganizationView;
-import cn.sciday.organization.Organizations;
 import cn.sciday.platform.RateLimits;
 import cn.sciday.platform.RateLimits.Limit;
 import cn.sciday.platform.RateLimits.Rule;
@@ -50,9 +47,7 @@ class QuizAttempts {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final QuizAttemptRepository attempts;
-    private final QuestionRepository questions;
-    private final QuizRounds rounds;
-    private final Organizations organizations;
+    private final QuizLookups lookups;
     private final RecipientDirectory recipients;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -66,15 +61,12 @@ class QuizAttempts {
      */
     volatile boolean openAttemptGuard = true;
 
-    QuizAttempts(QuizAttemptRepository attempts, QuestionRepository questions, QuizRounds rounds,
-            Organizations organizations, RecipientDirectory recipients, ApplicationEventPublisher events, Clock clock,
-            RateLimits limits, TooManyRequests tooMany) {
+    QuizAttempts(QuizAttemptRepository attempts, QuizLookups lookups, RecipientDirectory recipients,
+            ApplicationEventPublisher events, Clock clock, RateLimits limits, TooManyRequests tooMany) {
         this.limits = limits;
         this.tooMany = tooMany;
         this.attempts = attempts;
-        this.questions = questions;
-        this.rounds = rounds;
-        this.organizations = organizations;
+        this.lookups = lookups;
         this.recipients = recipients;
         this.events = events;
         this.clock = clock;
@@ -93,8 +85,8 @@ class QuizAttempts {
         Limit starts = limits.limit(Rule.QUIZ_STARTS_PER_PERSON);
         limits.check(Rule.QUIZ_STARTS_PER_PERSON, String.valueOf(actor.accountId()),
                 wait -> tooMany.exception("quiz.rate.start", wait, starts.limit()));
-        QuizRound round = rounds.get(roundId);
-        Instant now = clock.instant();
+        QuizRound round = lookups.round(roundId);
+        Instant now = now();
         switch (round.status(now)) {
             case UPCOMING -> throw new ConflictException("online.error.quizNotOpen",
                     MINUTE.format(round.opensAt().atZone(Campaign.ZONE)));
@@ -105,17 +97,21 @@ class QuizAttempts {
         if (practice && !round.practiceEnabled()) {
             throw new ConflictException("online.error.noPractice");
         }
-        for (QuizAttempt open : attempts.findOpen(roundId, actor.accountId())) {
-            if (!open.expiredAt(now)) {
-                return paper(open, round, now);
-            }
-            finishExpired(open, round, now);
-        }
-        join(actor, round, divisionId, now);
         LocalDate day = LocalDate.ofInstant(now, Campaign.ZONE);
+        QuizAttemptRepository.Standing standing = attempts.standing(roundId, actor.accountId(), day);
+        for (QuizAttempt open : standing.open()) {
+            if (!open.expiredAt(now)) {
+                QuizAttemptRepository.Sheet sheet = attempts.sheet(open.id()).orElseThrow();
+                return paper(open, sheet.questions(), lookups.questions(sheet.questionIds()), round, now);
+            }
+            finishExpired(open, standing.divisionId(), standing.displayName(), now);
+        }
+        if (standing.divisionId() == null) {
+            join(actor, round, divisionId, now);
+        }
         Integer attemptNo = null;
         if (!practice) {
-            int used = attempts.countOfficial(roundId, actor.accountId(), day);
+            int used = standing.officialToday();
             if (used >= round.attemptsPerDay()) {
                 long untilMidnight = Duration.between(now, day.plusDays(1).atStartOfDay(Campaign.ZONE)).toSeconds();
                 LocalDate tomorrow = day.plusDays(1);
@@ -137,18 +133,23 @@ class QuizAttempts {
             throw new ConflictException("online.error.attemptStarted");
         }
         attempts.insertQuestions(id, drawn);
-        return paper(attempts.findById(id).orElseThrow(), round, now);
+        // the paper from what was just written, not read back
+        QuizAttempt attempt = new QuizAttempt(id, roundId, actor.accountId(), practice, day, attemptNo,
+                QuizAttempt.OPEN, now, deadline, null, false, drawn.size(), null, null, null);
+        List<QuizAttemptQuestion> frozen = new ArrayList<>(drawn.size());
+        Map<Long, QuizQuestion> bank = new HashMap<>();
+        for (QuizQuestion q : drawn) {
+            frozen.add(new QuizAttemptQuestion(id, frozen.size() + 1, q.id(), q.type(), q.correctAnswer(), null, null));
+            bank.put(q.id(), q);
+        }
+        return paper(attempt, frozen, bank, round, now);
     }
 
     private void join(Actor actor, QuizRound round, Long divisionId, Instant now) {
-        if (attempts.participant(round.id(), actor.accountId()).isPresent()) {
-            return;
-        }
         if (divisionId == null) {
             throw new InvalidInputException("divisionId", "online.error.divisionRequired");
         }
-        boolean known = organizations.divisions().stream().map(OrganizationView::id).anyMatch(divisionId::equals);
-        if (!known) {
+        if (!lookups.divisionNames().containsKey(divisionId)) {
             throw new InvalidInputException("divisionId", "online.error.divisionUnknown");
         }
         attempts.insertParticipant(round.id(), actor.accountId(), divisionId, displayName(actor), now);
@@ -160,6 +161,7 @@ class QuizAttempts {
                 .map(PersonalData::maskMobile).orElse(actor.displayName());
     }
 
+    /** Draws the round's questions from the (cached) pools of enabled questions, by type in order. */
     private List<QuizQuestion> draw(QuizRound round) {
         List<Long> chosen = new ArrayList<>();
         for (QuestionType type : QuestionType.values()) {
@@ -167,7 +169,7 @@ class QuizAttempts {
             if (needed == 0) {
                 continue;
             }
-            List<Long> pool = new ArrayList<>(questions.enabledIds(type));
+            List<Long> pool = new ArrayList<>(lookups.enabledIds(type));
             if (pool.size() < needed) {
                 throw new ConflictException("online.error.bankTooSmall",
                         UserMessage.of("quiz.type." + type.name()), pool.size(), needed);
@@ -175,9 +177,13 @@ class QuizAttempts {
             Collections.shuffle(pool, random);
             chosen.addAll(pool.subList(0, needed));
         }
-        Map<Long, QuizQuestion> byId = questions.findByIds(chosen).stream()
-                .collect(Collectors.toMap(QuizQuestion::id, Function.identity()));
+        Map<Long, QuizQuestion> byId = lookups.questions(chosen);
         return chosen.stream().map(byId::get).toList();
+    }
+
+    /** The server's time, to the microsecond the database keeps, so that what is shown equals what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------
@@ -185,14 +191,16 @@ class QuizAttempts {
     /** The person's own attempt: the paper while open, else the result. Another person's attempt is not found. */
     @Transactional
     public Object view(Actor actor, long attemptId) {
-        QuizAttempt a = own(actor, attemptId);
-        QuizRound round = rounds.get(a.roundId());
-        Instant now = clock.instant();
+        QuizAttemptRepository.Sheet s = own(actor, attemptId);
+        QuizAttempt a = s.attempt();
+        QuizRound round = lookups.round(a.roundId());
+        Instant now = now();
         if (a.isOpen() && a.expiredAt(now)) {
-            finishExpired(a, round, now);
-            a = own(actor, attemptId);
+            finishExpired(a, s.divisionId(), s.displayName(), now);
+            s = own(actor, attemptId);
+            a = s.attempt();
         }
-        return a.isOpen() ? paper(a, round, now) : result(a, round);
+        return a.isOpen() ? paper(a, s.questions(), lookups.questions(s.questionIds()), round, now) : result(s, round);
     }
 
     @Transactional(readOnly = true)
@@ -220,25 +228,26 @@ class QuizAttempts {
      */
     @Transactional
     public QuizResult submit(Actor actor, long attemptId, Map<Long, String> answers) {
-        QuizAttempt a = own(actor, attemptId);
-        QuizRound round = rounds.get(a.roundId());
+        QuizAttemptRepository.Sheet s = own(actor, attemptId);
+        QuizAttempt a = s.attempt();
+        QuizRound round = lookups.round(a.roundId());
         if (!a.isOpen()) {
-            return result(a, round);
+            return result(s, round);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         boolean late = a.expiredAt(now);
-        List<QuizAttemptQuestion> frozen = attempts.questions(attemptId);
-        Map<Long, QuizQuestion> bank = bank(frozen);
-        Map<Integer, String> chosen = new HashMap<>();
+        Map<Long, QuizQuestion> bank = lookups.questions(s.questionIds());
+        List<QuizAttemptQuestion> answered = new ArrayList<>(s.questions().size());
+        List<QuizAttemptRepository.Answer> saved = new ArrayList<>(s.questions().size());
         int right = 0;
-        if (!late) {
-            for (QuizAttemptQuestion q : frozen) {
-                String c = normalize(q.type(), answers.get(q.questionId()), bank.get(q.questionId()).options().size());
-                chosen.put(q.position(), c);
-                if (c != null && c.equals(q.correctAnswer())) {
-                    right++;
-                }
-            }
+        for (QuizAttemptQuestion q : s.questions()) {
+            String c = late ? null
+                    : normalize(q.type(), answers.get(q.questionId()), bank.get(q.questionId()).options().size());
+            boolean ok = c != null && c.equals(q.correctAnswer());
+            right += ok ? 1 : 0;
+            answered.add(new QuizAttemptQuestion(q.attemptId(), q.position(), q.questionId(), q.type(),
+                    q.correctAnswer(), c, ok));
+            saved.add(new QuizAttemptRepository.Answer(q.position(), c, ok));
         }
         long elapsed = late ? Duration.between(a.startedAt(), a.deadlineAt()).toMillis()
                 : Duration.between(a.startedAt(), now).toMillis();
@@ -246,27 +255,28 @@ class QuizAttempts {
         if (!attempts.markSubmitted(attemptId, now, late, right, score, elapsed)) {
             return result(own(actor, attemptId), round);
         }
-        List<QuizAttemptRepository.Answer> saved = new ArrayList<>(frozen.size());
-        for (QuizAttemptQuestion q : frozen) {
-            String c = chosen.get(q.position());
-            saved.add(new QuizAttemptRepository.Answer(q.position(), c, c != null && c.equals(q.correctAnswer())));
-        }
         attempts.saveAnswers(attemptId, saved);
-        finished(a, score, elapsed, now);
-        return result(own(actor, attemptId), round);
+        finished(a, s.divisionId(), s.displayName(), score, elapsed, now);
+        // the result from what was just written, not read back
+        QuizAttempt submitted = new QuizAttempt(a.id(), a.roundId(), a.accountId(), a.practice(), a.attemptDay(),
+                a.attemptNo(), QuizAttempt.SUBMITTED, a.startedAt(), a.deadlineAt(), now, late, a.questionCount(),
+                right, score, elapsed);
+        return result(new QuizAttemptRepository.Sheet(submitted, answered, s.divisionId(), s.displayName()), round,
+                bank);
     }
 
-    private void finishExpired(QuizAttempt a, QuizRound round, Instant now) {
+    private void finishExpired(QuizAttempt a, Long divisionId, String displayName, Instant now) {
         long elapsed = Duration.between(a.startedAt(), a.deadlineAt()).toMillis();
         if (attempts.markSubmitted(a.id(), now, true, 0, 0, elapsed)) {
-            finished(a, 0, elapsed, now);
+            finished(a, divisionId, displayName, 0, elapsed, now);
         }
     }
 
-    private void finished(QuizAttempt a, int score, long elapsed, Instant now) {
+    private void finished(QuizAttempt a, Long divisionId, String displayName, int score, long elapsed, Instant now) {
         attempts.deleteOpen(a.id());
         if (!a.practice() && attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now)) {
-            events.publishEvent(new QuizBestImproved(a.roundId(), a.accountId()));
+            events.publishEvent(new QuizBestImproved(a.roundId(), new QuizLeaderboard.Entry(0, a.accountId(),
+                    displayName, divisionId == null ? 0 : divisionId, "", score, elapsed, now)));
         }
         events.publishEvent(new QuizChanged(a.practice() ? "PRACTICE_SUBMITTED" : "ATTEMPT_SUBMITTED", a.id(),
                 "score " + score));
@@ -291,19 +301,13 @@ class QuizAttempts {
 
     // ---- views -----------------------------------------------------------------------------------------------
 
-    private QuizAttempt own(Actor actor, long attemptId) {
-        return attempts.findById(attemptId).filter(a -> a.accountId() == actor.accountId())
+    private QuizAttemptRepository.Sheet own(Actor actor, long attemptId) {
+        return attempts.sheet(attemptId).filter(s -> s.attempt().accountId() == actor.accountId())
                 .orElseThrow(() -> new NotFoundException("quiz attempt " + attemptId));
     }
 
-    private Map<Long, QuizQuestion> bank(List<QuizAttemptQuestion> frozen) {
-        return questions.findByIds(frozen.stream().map(QuizAttemptQuestion::questionId).toList()).stream()
-                .collect(Collectors.toMap(QuizQuestion::id, Function.identity()));
-    }
-
-    private QuizPaper paper(QuizAttempt a, QuizRound round, Instant now) {
-        List<QuizAttemptQuestion> frozen = attempts.questions(a.id());
-        Map<Long, QuizQuestion> bank = bank(frozen);
+    private static QuizPaper paper(QuizAttempt a, List<QuizAttemptQuestion> frozen, Map<Long, QuizQuestion> bank,
+            QuizRound round, Instant now) {
         List<QuizPaper.Question> list = frozen.stream().map(f -> {
             QuizQuestion q = bank.get(f.questionId());
             return new QuizPaper.Question(q.id(), f.position(), f.type(), q.stem(), q.labelledOptions());
@@ -313,10 +317,13 @@ class QuizAttempts {
                 (int) Duration.between(a.startedAt(), a.deadlineAt()).toSeconds(), round.pointsPerQuestion(), list);
     }
 
-    private QuizResult result(QuizAttempt a, QuizRound round) {
-        List<QuizAttemptQuestion> frozen = attempts.questions(a.id());
-        Map<Long, QuizQuestion> bank = bank(frozen);
-        List<QuizResult.Question> list = frozen.stream().map(f -> {
+    private QuizResult result(QuizAttemptRepository.Sheet s, QuizRound round) {
+        return result(s, round, lookups.questions(s.questionIds()));
+    }
+
+    private static QuizResult result(QuizAttemptRepository.Sheet s, QuizRound round, Map<Long, QuizQuestion> bank) {
+        QuizAttempt a = s.attempt();
+        List<QuizResult.Question> list = s.questions().stream().map(f -> {
             QuizQuestion q = bank.get(f.questionId());
             return new QuizResult.Question(q.id(), f.position(), f.type(), q.stem(), q.labelledOptions(), f.chosen(),
                     QuestionRules.answerText(f.type(), f.chosen()), f.correctAnswer(),

@@ -41,10 +41,10 @@ class QuizLeaderboard {
     }
 
     private final JdbcClient jdbc;
-    private final QuizBoardLookups lookups;
+    private final QuizLookups lookups;
     private final QuizBoards boards;
 
-    QuizLeaderboard(JdbcClient jdbc, QuizBoardLookups lookups, QuizBoards boards) {
+    QuizLeaderboard(JdbcClient jdbc, QuizLookups lookups, QuizBoards boards) {
         this.jdbc = jdbc;
         this.lookups = lookups;
         this.boards = boards;

@@ -21,6 +21,7 @@ import cn.sciday.web.Actor;
 import cn.sciday.web.Actors;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.RateLimitedRedirect;
 import cn.sciday.web.TooManyRequestsException;
 
 /**
@@ -81,7 +82,11 @@ class QuizPageController {
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("divisionError", e.firstMessage());
             return "redirect:/quiz#start";
-        } catch (ConflictException | TooManyRequestsException e) {
+        } catch (TooManyRequestsException e) {
+            RateLimitedRedirect.remember(flash, e);
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/quiz#start";
+        } catch (ConflictException e) {
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/quiz#start";
         }

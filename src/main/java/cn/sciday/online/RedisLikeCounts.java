@@ -29,7 +29,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * committed count rather than adding one makes an update and a rebuild that overlap agree; counts only go up between
  * two generations, because a voided like or a newly approved target moves the scope to a new generation (and drops
  * the counter), which the next read rebuilds from the database. Sets and counters are also rebuilt after
- * {@code sciday.online.redis.rebuild-every}; whenever Redis fails, the database answers.
+ * {@code sciday.online.redis.rebuild-every}; whenever Redis fails, the database answers. An update that could not
+ * reach Redis marks its counter and ranking: the counter is dropped and the ranking rebuilt as soon as Redis answers
+ * again (at this instance's next read of counts or of that ranking).
  */
 class RedisLikeCounts implements LikeCounts {
 
@@ -98,8 +100,14 @@ class RedisLikeCounts implements LikeCounts {
     private final OnlineRedis redis;
     private final LikeRepository repo;
     private final DatabaseLikeCounts database;
-    /** Scopes whose update could not reach Redis: rebuilt at the next read on this instance. */
-    private final Set<String> stale = ConcurrentHashMap.newKeySet();
+    /** A ranking: all volunteers, or one video round's entries. */
+    private record Scope(LikeTarget target, Long roundId) {
+    }
+
+    /** Rankings whose update could not reach Redis: rebuilt at the next read of them on this instance. */
+    private final Set<Scope> stale = ConcurrentHashMap.newKeySet();
+    /** Counters whose update could not reach Redis: dropped (then filled from the database) as soon as it answers. */
+    private final Set<String> staleCounters = ConcurrentHashMap.newKeySet();
 
     /** Only the negative control of the comparison test turns this off, to show that a missed update is seen. */
     volatile boolean applyUpdates = true;
@@ -122,6 +130,7 @@ class RedisLikeCounts implements LikeCounts {
             return Map.of();
         }
         try {
+            dropStaleCounters();
             List<String> values = redis.redis.opsForValue().multiGet(ids.stream().map(id -> counter(target, id)).toList());
             Map<Long, Integer> out = new LinkedHashMap<>();
             List<Long> missing = new ArrayList<>();
@@ -147,8 +156,7 @@ class RedisLikeCounts implements LikeCounts {
     public List<Long> ranking(LikeTarget target, Long roundId, String category, int offset, int limit) {
         String scope = scope(target, roundId);
         try {
-            if (stale.remove(scope) && !rebuild(target, roundId)) {
-                stale.add(scope);
+            if (!repair(new Scope(target, roundId))) {
                 return database.ranking(target, roundId, category, offset, limit);
             }
             List<Long> ids = read(scope, category, offset, limit);
@@ -170,38 +178,71 @@ class RedisLikeCounts implements LikeCounts {
         if (!applyUpdates) {
             return;
         }
-        String scope = null;
+        LikeRepository.Ranked ranked = null;
         try {
-            var ranked = repo.ranked(event.target(), event.targetId()).orElse(null);
+            ranked = repo.ranked(event.target(), event.targetId()).orElse(null);
             if (ranked == null) {
                 return;
             }
-            scope = scope(event.target(), ranked.roundId());
             fill(event.target(), Map.of(ranked.id(), ranked.likes()));
             if (ranked.approved()) {
-                merge(scope, "", List.of(ranked));
+                merge(scope(event.target(), ranked.roundId()), "", List.of(ranked));
             }
         } catch (RuntimeException e) {
-            if (scope != null) {
-                stale.add(scope);
-            }
-            log.warn("A like on {} {} did not reach Redis; its ranking will be rebuilt from the database: {}",
-                    event.target(), event.targetId(), e.toString());
+            missed(event.target(), event.targetId(), ranked);
+            log.warn("A like on {} {} did not reach Redis; its count and ranking will be taken from the database "
+                    + "again: {}", event.target(), event.targetId(), e.toString());
         }
     }
 
     /** After a like was voided or a target approved: drops the counter and moves the scope to a new generation. */
     @TransactionalEventListener(fallbackExecution = true)
     void changed(LikeEvents.Changed event) {
+        LikeRepository.Ranked ranked = null;
         try {
+            ranked = repo.ranked(event.target(), event.targetId()).orElse(null);
             redis.redis.delete(counter(event.target(), event.targetId()));
-            var ranked = repo.ranked(event.target(), event.targetId()).orElse(null);
             if (ranked != null) {
                 redis.nextGeneration(scope(event.target(), ranked.roundId()));
             }
         } catch (RuntimeException e) {
-            log.warn("A change of {} {} did not reach Redis: {}", event.target(), event.targetId(), e.toString());
+            missed(event.target(), event.targetId(), ranked);
+            log.warn("A change of {} {} did not reach Redis; its count and ranking will be taken from the database "
+                    + "again: {}", event.target(), event.targetId(), e.toString());
         }
+    }
+
+    /** An update of a target's counter (and of its ranking, when known) could not reach Redis. */
+    private void missed(LikeTarget target, long targetId, LikeRepository.Ranked ranked) {
+        staleCounters.add(counter(target, targetId));
+        if (ranked != null) {
+            stale.add(new Scope(target, ranked.roundId()));
+        }
+    }
+
+    private void dropStaleCounters() {
+        if (staleCounters.isEmpty()) {
+            return;
+        }
+        List<String> keys = List.copyOf(staleCounters);
+        redis.redis.delete(keys);
+        keys.forEach(staleCounters::remove);
+    }
+
+    /** Rebuilds a ranking whose update missed Redis; true when it needs none (any more). See RedisQuizBoards#repair. */
+    private boolean repair(Scope scope) {
+        if (!stale.remove(scope)) {
+            return true;
+        }
+        boolean done = false;
+        try {
+            done = rebuild(scope.target(), scope.roundId());
+        } finally {
+            if (!done) {
+                stale.add(scope);
+            }
+        }
+        return done;
     }
 
     /** Rebuilds a scope's rankings from the database in a new generation; false when another instance does it. */

@@ -24,10 +24,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * time, finish), so people equal on all three share a rank exactly as in the database. A hash maps each account to
  * its member, division and display name; one script updates them together and keeps only the better of two results.
  * <p>
- * After the transaction that records a new best commits, the participant's row is read back and merged. A round's
+ * After the transaction that records a new best commits, that result is merged (no database read). A round's
  * sets are rebuilt from the database when they are missing (Redis flushed or restarted), when they are older than
- * {@code sciday.online.redis.rebuild-every}, or after an update could not reach Redis; while another instance
- * rebuilds, and whenever Redis fails, the database answers.
+ * {@code sciday.online.redis.rebuild-every}, or after an update on this instance could not reach Redis (at this
+ * instance's next read of that round, which is also when Redis back after an outage that lost nothing gets what it
+ * missed); while another instance rebuilds, and whenever Redis fails, the database answers.
  */
 class RedisQuizBoards implements QuizBoards {
 
@@ -126,8 +127,7 @@ class RedisQuizBoards implements QuizBoards {
     @Override
     public Snapshot board(long roundId, Long divisionId, int n, Long accountId, Map<Long, String> divisionNames) {
         try {
-            if (stale.remove(roundId) && !rebuild(roundId)) {
-                stale.add(roundId);
+            if (!repair(roundId)) {
                 return database.board(roundId, divisionId, n, accountId, divisionNames);
             }
             List<?> read = read(roundId, divisionId, n, accountId);
@@ -143,20 +143,42 @@ class RedisQuizBoards implements QuizBoards {
         return database.board(roundId, divisionId, n, accountId, divisionNames);
     }
 
-    /** After the commit that recorded a new best: merges the participant's committed best into the round's sets. */
+    /**
+     * After the commit that recorded a new best: merges it into the round's sets (the script keeps the better of two
+     * results of a person, so concurrent improvements end with the best one, as in the database).
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void bestImproved(QuizBestImproved event) {
         if (!applyUpdates) {
             return;
         }
         try {
-            database.best(event.roundId(), event.accountId())
-                    .ifPresent(best -> merge(event.roundId(), "", List.of(best)));
+            merge(event.roundId(), "", List.of(event.best()));
         } catch (RuntimeException e) {
             stale.add(event.roundId());
             log.warn("Quiz round {}: the new best of account {} did not reach Redis; the round's board will be "
                     + "rebuilt from the database: {}", event.roundId(), event.accountId(), e.toString());
         }
+    }
+
+    /**
+     * Rebuilds the round if an update of it could not reach Redis; true when it needs none (any more). The round stays
+     * marked until a rebuild succeeds (a failure of Redis on the way propagates), so that Redis back after an outage
+     * that lost nothing still gets what it missed.
+     */
+    boolean repair(long roundId) {
+        if (!stale.remove(roundId)) {
+            return true;
+        }
+        boolean done = false;
+        try {
+            done = rebuild(roundId);
+        } finally {
+            if (!done) {
+                stale.add(roundId);
+            }
+        }
+        return done;
     }
 
     /**

@@ -13,6 +13,7 @@ import cn.sciday.web.Actors;
 import cn.sciday.web.ConflictException;
 import cn.sciday.web.Flash;
 import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.RateLimitedRedirect;
 import cn.sciday.web.TooManyRequestsException;
 
 /** 话题互动: the topics, one topic with its shown comments, and a public user's comment. */
@@ -64,6 +65,7 @@ class TopicPageController {
         } catch (ConflictException e) {
             flash.error(redirect, e);
         } catch (TooManyRequestsException e) {
+            RateLimitedRedirect.remember(redirect, e);
             redirect.addFlashAttribute(Flash.ERROR, e.getMessage());
             redirect.addFlashAttribute("body", body);
         }

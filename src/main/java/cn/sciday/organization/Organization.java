@@ -80,9 +80,15 @@ final class Organization {
         reviewedAt = at;
     }
 
-    /** A rejected unit corrects its details and asks again. */
+    /** A rejected unit corrects its details and asks again (within the sizes the registration form allows). */
     void resubmit(String newContactName, String newContactPhone, String newAddress) {
         requireUnit();
+        if (newContactName.length() > 50) {
+            throw new InvalidInputException("contactName", "联系人不能超过50个字。");
+        }
+        if (newAddress != null && newAddress.length() > 200) {
+            throw new InvalidInputException("address", "地址不能超过200个字。");
+        }
         if (status != OrganizationStatus.REJECTED) {
             throw new ConflictException("organization.error.resubmitOnlyRejected");
         }

@@ -219,11 +219,11 @@ public class Organizations {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "organization.error.nameRequired");
         }
+        String joined = joinedAliases(aliases);
         requireNamesFree(null, name, fullName, aliases);
         long parent = city().id();
         long id = repo.insert(new Organization(null, kind, name.strip(),
-                fullName == null || fullName.isBlank() ? name.strip() : fullName.strip(),
-                aliases == null ? null : String.join(",", aliases), parent, null, null, null, null, null,
+                fullName == null || fullName.isBlank() ? name.strip() : fullName.strip(), joined, parent, null, null, null, null, null,
                 OrganizationStatus.APPROVED, null, null, null, clock.instant(), 0, null));
         events.publishEvent(new OrganizationChanged(id, name.strip(), "CREATED"));
         return get(id);
@@ -236,13 +236,26 @@ public class Organizations {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "organization.error.nameRequired");
         }
+        String joined = joinedAliases(aliases);
         requireNamesFree(id, name, fullName, aliases);
         o.name = name.strip();
         o.fullName = fullName == null || fullName.isBlank() ? o.name : fullName.strip();
-        o.aliases = aliases == null ? o.aliases : String.join(",", aliases);
+        o.aliases = aliases == null ? o.aliases : joined;
         repo.update(o);
         events.publishEvent(new OrganizationChanged(id, o.name, "RENAMED"));
         return get(id);
+    }
+
+    /** Aliases as stored, joined with commas: at most what the column holds (500), else a 400 that says so. */
+    private static String joinedAliases(List<String> aliases) {
+        if (aliases == null) {
+            return null;
+        }
+        String joined = String.join(",", aliases);
+        if (joined.length() > 500) {
+            throw new InvalidInputException("aliases", "别名合计不能超过500个字。");
+        }
+        return joined;
     }
 
     /** A name, full name or alias that another organization already answers to would make names ambiguous. */

@@ -1,8 +1,11 @@
 package cn.sciday.platform;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +44,96 @@ class RedisCacheBroadcastConfiguration {
         container.setConnectionFactory(connections);
         container.addMessageListener((message, pattern) -> bus.receive(
                 new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8)), new ChannelTopic(channel));
+        // started by cacheBusSubscription, which does not let an unreachable Redis stop the app from starting
+        container.setAutoStartup(false);
         return container;
+    }
+
+    @Bean
+    Subscription cacheBusSubscription(RedisMessageListenerContainer cacheBusListener,
+            @Value("${sciday.cache.subscribe-retry:PT5S}") Duration retry) {
+        return new Subscription(cacheBusListener, retry);
+    }
+
+    /**
+     * Starts the subscription to the cache channel. When Redis cannot be reached at start-up the app starts all the
+     * same (everything Redis serves falls back: rate limits to memory, leaderboards and like counts to the database)
+     * and the subscription is tried again every {@code sciday.cache.subscribe-retry} (5 s) in the background; until
+     * it succeeds this instance does not hear other instances' invalidations and its caches' time to live bounds what
+     * it shows. Once subscribed, Redis's client reconnects and resubscribes by itself after an outage.
+     */
+    static final class Subscription implements SmartLifecycle {
+
+        private final RedisMessageListenerContainer container;
+        private final Duration retry;
+        private volatile boolean running;
+        private volatile Thread retrying;
+
+        Subscription(RedisMessageListenerContainer container, Duration retry) {
+            this.container = container;
+            this.retry = retry;
+        }
+
+        @Override
+        public synchronized void start() {
+            running = true;
+            if (subscribe()) {
+                return;
+            }
+            Thread t = new Thread(() -> {
+                do {
+                    try {
+                        Thread.sleep(retry.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                } while (!subscribe());
+            }, "cache-bus-subscribe");
+            t.setDaemon(true);
+            retrying = t;
+            t.start();
+        }
+
+        /** One attempt; false (logged) when Redis cannot be reached. */
+        private synchronized boolean subscribe() {
+            if (!running) {
+                return true;
+            }
+            try {
+                container.start();
+                if (retrying != null) {
+                    log.info("Cache invalidations from other instances: subscribed to Redis");
+                }
+                return true;
+            } catch (RuntimeException e) {
+                if (retrying == null) {
+                    log.warn("Cache invalidations from other instances: cannot subscribe to Redis ({}); trying again "
+                            + "every {} in the background", e.toString(), retry);
+                }
+                container.stop();
+                return false;
+            }
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            Thread t = retrying;
+            if (t != null) {
+                t.interrupt();
+            }
+            synchronized (this) {
+                container.stop();
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        boolean listening() {
+            return container.isListening();
+        }
     }
 }

@@ -13,7 +13,8 @@ import cn.sciday.campaign.Campaign;
 
 /**
  * The home page: the campaign's theme, period and brand label, the main-venue event, counts, what is on today and
- * for the rest of this week, the cloud activities, the next deadline and the latest notices.
+ * for the rest of this week, the cloud activities with the live streams on air and the next ones, the next deadline
+ * and the latest notices.
  */
 @Controller
 class HomeController {
@@ -21,6 +22,7 @@ class HomeController {
     static final int TODAY_SHOWN = 6;
     static final int WEEK_SHOWN = 6;
     static final int NOTICES_SHOWN = 3;
+    static final int STREAMS_NEXT = 3;
 
     private final PublicCatalog catalog;
     private final PortalPages pages;
@@ -46,6 +48,7 @@ class HomeController {
         model.addAttribute("nextMilestone", campaign.milestones().stream()
                 .filter(m -> !m.dueOn().isBefore(today)).findFirst().orElse(null));
         model.addAttribute("notices", catalog.notices().stream().limit(NOTICES_SHOWN).toList());
+        model.addAttribute("streams", catalog.streams(pages.minute()));
         return "portal/home";
     }
 

@@ -8,6 +8,7 @@ import cn.sciday.activity.ActivityChanged;
 import cn.sciday.activity.ActivityEvent;
 import cn.sciday.activity.ActivityPublished;
 import cn.sciday.campaign.CampaignChanged;
+import cn.sciday.online.LiveStreamsChanged;
 import cn.sciday.organization.OrganizationChanged;
 import cn.sciday.platform.CacheBus;
 import cn.sciday.signup.Feedbacks;
@@ -75,6 +76,11 @@ class PortalCacheEviction {
     void on(NoticeChanged e) {
         evict(PublicCatalog.NOTICE, e.noticeId());
         clear(PublicCatalog.NOTICES);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(LiveStreamsChanged e) {
+        clear(PublicCatalog.STREAMS);
     }
 
     private void seatsChanged(long activityId) {

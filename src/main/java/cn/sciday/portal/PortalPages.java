@@ -32,6 +32,11 @@ class PortalPages {
         return LocalDate.now(clock.withZone(Campaign.ZONE));
     }
 
+    /** Minutes since the epoch, now. */
+    long minute() {
+        return clock.millis() / 60_000;
+    }
+
     LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(Campaign.ZONE));
     }

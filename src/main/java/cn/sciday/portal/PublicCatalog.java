@@ -16,6 +16,8 @@ import cn.sciday.activity.PublicSearch;
 import cn.sciday.activity.PublicStatistics;
 import cn.sciday.campaign.Campaign;
 import cn.sciday.campaign.CampaignManagement;
+import cn.sciday.online.LiveStreams;
+import cn.sciday.online.LiveStreamsNow;
 import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
 import cn.sciday.signup.Feedback;
@@ -48,9 +50,10 @@ class PublicCatalog {
     static final String DIVISIONS = "portal.divisions";
     static final String NOTICES = "portal.notices";
     static final String NOTICE = "portal.notice";
+    static final String STREAMS = "portal.streams";
 
     static final List<String> CACHES = List.of(SEARCH, IDS, PAGE, ACTIVITY, SEATS, OPEN_SEATS, STATISTICS, DAYS,
-            FEEDBACK, CAMPAIGN, DIVISIONS, NOTICES, NOTICE);
+            FEEDBACK, CAMPAIGN, DIVISIONS, NOTICES, NOTICE, STREAMS);
 
     /** What the activity's readers see of its feedback: the average and the comments not hidden. */
     record Ratings(FeedbackSummary summary, List<Feedback> comments) {
@@ -71,9 +74,11 @@ class PublicCatalog {
     private final CampaignManagement campaigns;
     private final Organizations organizations;
     private final Notices notices;
+    private final LiveStreams streams;
 
     PublicCatalog(Activities activities, Registrations registrations, Feedbacks feedbacks,
-            CampaignManagement campaigns, Organizations organizations, Notices notices) {
+            CampaignManagement campaigns, Organizations organizations, Notices notices, LiveStreams streams) {
+        this.streams = streams;
         this.activities = activities;
         this.registrations = registrations;
         this.feedbacks = feedbacks;
@@ -142,6 +147,15 @@ class PublicCatalog {
     @Cacheable(value = DIVISIONS, sync = true)
     public List<OrganizationView> divisions() {
         return organizations.divisions();
+    }
+
+    /**
+     * The live streams on air and the next {@value HomeController#STREAMS_NEXT}, as of {@code minute} (minutes since the
+     * epoch; the caller's now): streams start and end on whole minutes, so one answer serves the whole minute.
+     */
+    @Cacheable(value = STREAMS, sync = true)
+    public LiveStreamsNow streams(long minute) {
+        return streams.liveAndNext(HomeController.STREAMS_NEXT);
     }
 
     /** Published notices, newest first. */

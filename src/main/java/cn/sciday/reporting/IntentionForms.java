@@ -30,6 +30,7 @@ import cn.sciday.organization.OrganizationKind;
 import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
+import cn.sciday.web.ControlCharacters;
 import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.Role;
@@ -364,7 +365,11 @@ public class IntentionForms {
 
         String text(IntentionColumn c) {
             XlsxSheetReader.Cell cell = cell(c);
-            return cell == null ? null : Text.clean(cell.asText());
+            String text = cell == null ? null : Text.clean(cell.asText());
+            if (ControlCharacters.contains(text) && !flagged(c)) {
+                problem(c, ControlCharacters.IN_FILE);
+            }
+            return text;
         }
 
         void problem(IntentionColumn c, UserMessage message) {

@@ -107,6 +107,9 @@ public class Feedbacks {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "signup.error.hideReasonRequired");
         }
+        if (reason.strip().length() > 200) {
+            throw new InvalidInputException("reason", "隐藏理由不能超过200个字。");
+        }
         int n = jdbc.sql("""
                 update feedback set hidden_at = ?, hidden_by = ?, hidden_reason = ? where id = ? and hidden_at is null""")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), actor.accountId(), reason.strip(), feedbackId)

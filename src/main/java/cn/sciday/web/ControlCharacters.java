@@ -21,13 +21,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * breaks, and DEL) with a 400 that names the field, in form and query parameters ({@link #interceptor()}) and in
  * JSON request bodies read into records. Such characters have no business in a name or a description; stored, they
  * would reach pages, spreadsheets and text messages as they are. Everything else (emoji, full-width, right-to-left
- * marks) is stored as given and escaped where it is shown.
+ * marks) is stored as given and escaped where it is shown. Text that arrives in a file (an imported spreadsheet) is
+ * checked by its importer with {@link #contains(String)}.
  */
 @ControllerAdvice
-class ControlCharacters extends RequestBodyAdviceAdapter {
+public class ControlCharacters extends RequestBodyAdviceAdapter {
 
     static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     static final String MESSAGE = "error.controlCharacters";
+    /** What an importer says about a cell that {@link #contains(String) contains} one (a key of messages). */
+    public static final String IN_FILE = "error.controlCharactersInFile";
 
     static HandlerInterceptor interceptor() {
         return new HandlerInterceptor() {
@@ -43,8 +46,13 @@ class ControlCharacters extends RequestBodyAdviceAdapter {
         };
     }
 
+    /** Whether the text carries an invisible control character (tab and line breaks are not). */
+    public static boolean contains(String value) {
+        return value != null && CONTROL.matcher(value).find();
+    }
+
     static void check(String field, String value) {
-        if (value != null && CONTROL.matcher(value).find()) {
+        if (contains(value)) {
             throw new InvalidInputException(field, MESSAGE);
         }
     }

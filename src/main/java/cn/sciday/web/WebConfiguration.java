@@ -85,6 +85,7 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(locale);
         registry.addInterceptor(new ElderlyModeInterceptor());
         registry.addInterceptor(ControlCharacters.interceptor());
+        registry.addInterceptor(RateLimitedRedirect.interceptor());
     }
 
     /**

@@ -168,8 +168,14 @@ class LoginRateLimitIntegrationTests {
                 .andExpect(header().string("Retry-After", String.valueOf(3600 - 320)))
                 .andExpect(jsonPath("$.detail").value("这个手机号获取验证码太频繁了（每 60 分钟最多 5 次），请 55 分钟后再试。"));
         // the login page shows the same message by the number field
-        mvc.perform(post("/login/code").param("mobile", mobile).with(csrf()).with(TestAddresses.from(address)))
-                .andExpect(redirectedUrl("/login#public"));
+        var refused = mvc.perform(post("/login/code").param("mobile", mobile).with(csrf())
+                .with(TestAddresses.from(address))).andExpect(redirectedUrl("/login#public")).andReturn();
+        // and the page the refusal leads to answers 429 with Retry-After, the message by the field
+        mvc.perform(get("/login").flashAttrs(refused.getFlashMap()).with(TestAddresses.from(address)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "60"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        (String) refused.getFlashMap().get("mobileError"))));
         clock.advance(Duration.ofSeconds(3600 - 320));
         sendCode(mobile, address).andExpect(status().isAccepted());
     }

@@ -156,6 +156,22 @@ class OutboxDeliveryIntegrationTests {
     }
 
     @Test
+    void textPeopleTypedIsMailedAsPlainTextAsTheyTypedIt() throws Exception {
+        startSmtp();
+        Actor staff = TestRecipients.staff(accounts, organizations, "新会区", "plain@example.cn");
+        String name = "<script>alert(1)</script>科普";
+        String reason = "\"><img src=x onerror=alert(1)>";
+        notifications.notify(staff.accountId(), "活动被退回修改：" + name, "“" + name + "”被退回，理由：" + reason + "。",
+                "/activities/manage/1");
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getContentType()).as("never HTML").startsWith("text/plain");
+        assertThat(mail.getSubject()).isEqualTo("活动被退回修改：" + name);
+        assertThat((String) mail.getContent()).contains("“" + name + "”被退回，理由：" + reason + "。")
+                .doesNotContain("&lt;").doesNotContain("&quot;");
+    }
+
+    @Test
     void twoDispatchersRunningTogetherNeverSendAnEmailTwice() throws Exception {
         startSmtp();
         Instant now = clock.instant();

@@ -93,4 +93,24 @@ class LiveStreamsIntegrationTests {
                 .andExpect(content().string(containsString("关联活动编号请填写整数。")));
         assertThat(streams.all()).noneMatch(s -> s.url().equals("http://insecure.example.cn"));
     }
+
+    @Test
+    void theHomePageShowsWhatIsLiveNowAndWhatIsNextAndForgetsADeletedStream() throws Exception {
+        Actor admin = OnlineTestData.cityAdmin(organizations);
+        clock.set("2031-06-01T09:00:00+08:00");
+        LiveStream onAir = streams.create(admin, new LiveStreamForm("首页直播测试", "江门科协视频号",
+                "https://live.example.cn/home", "2031-06-01T08:30", "2031-06-01T10:00", null, ""));
+        LiveStream next = streams.create(admin, new LiveStreamForm("首页预告测试", "江门台",
+                "https://live.example.cn/next", "2031-06-01T14:00", "2031-06-01T15:00", null, ""));
+        String home = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(home).contains("科普直播").contains("首页直播测试").contains("直播中").contains("即将开始")
+                .contains("首页预告测试").contains("href=\"https://live.example.cn/home\"");
+        assertThat(home.indexOf("首页直播测试")).isLessThan(home.indexOf("首页预告测试"));
+
+        streams.delete(admin, onAir.id());
+        mvc.perform(get("/")).andExpect(content().string(org.hamcrest.Matchers.not(containsString("首页直播测试"))))
+                .andExpect(content().string(containsString("首页预告测试")));
+        streams.delete(admin, next.id()); // the other tests count upcoming streams
+    }
 }

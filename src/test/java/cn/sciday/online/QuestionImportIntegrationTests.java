@@ -46,6 +46,8 @@ class QuestionImportIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     Organizations organizations;
+    @Autowired
+    QuizLookups lookups;
 
     @Test
     void aFileWithProblemsImportsNothingAndNamesEveryRowAndColumn() throws IOException {
@@ -83,9 +85,13 @@ class QuestionImportIntegrationTests {
                 row("倡导绿色发展，服务生态建设", "多选题", unique + " 2", "甲", "乙", "丙", "丁", "戊", "A、C，E", "解析二"),
                 row("1", "判断题", unique + " 3", "", "", "", "", "", "×", "解析三"));
         int before = count();
+        List<Long> pool = lookups.enabledIds(QuestionType.MULTIPLE);
         assertThat(bank.importRows(QuestionImport.read("x.XLSX", file))).isEqualTo(3);
         assertThat(count()).isEqualTo(before + 3);
         QuizQuestion multiple = bank.search(null, null, unique + " 2", null).get(0);
+        // the cached pool an attempt draws from was cleared by the import: the next attempt may draw the new question
+        assertThat(lookups.enabledIds(QuestionType.MULTIPLE)).containsAll(pool).contains(multiple.id())
+                .hasSize(pool.size() + 1);
         assertThat(multiple.type()).isEqualTo(QuestionType.MULTIPLE);
         assertThat(multiple.options()).containsExactly("甲", "乙", "丙", "丁", "戊");
         assertThat(multiple.correctAnswer()).isEqualTo("ACE");
@@ -123,6 +129,15 @@ class QuestionImportIntegrationTests {
                 () -> QuestionImport.read("a.xlsx", out.toByteArray()));
         assertThat(f.problems()).extracting(p -> p.field() + "：" + p.message())
                 .containsExactly("第2行 B列（题干）：不能使用公式，请改为直接填写文字。");
+    }
+
+    @Test
+    void invisibleControlCharactersInACellAreNamed() throws IOException {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> QuestionImport.read("a.xlsx",
+                xlsx(HEADER, row("单选题", "科_x0007_普日_x001B_[31m？", "甲", "乙", "丙", "丁", "A", "解析", "1"))));
+        // (_x0007_ and _x001B_ are how Excel keeps BEL and ESC in a cell)
+        assertThat(e.problems()).extracting(p -> p.field() + "：" + p.message())
+                .containsExactly("第2行 B列（题干）：含有不可见的控制字符（多是从其他系统复制来的），请删除后再上传。");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package cn.sciday.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -78,6 +81,11 @@ class QuizRateLimitIntegrationTests {
         MvcResult page = mvc.perform(post("/quiz/start").with(csrf()).with(TestLogins.as(citizen))
                 .param("roundId", String.valueOf(roundId)).param("practice", "false")).andReturn();
         assertThat(page.getFlashMap().get("error")).asString().contains("您开始答题太频繁了");
+        assertThat(page.getResponse().getRedirectedUrl()).isEqualTo("/quiz#start");
+        mvc.perform(get("/quiz").flashAttrs(page.getFlashMap()).with(TestLogins.as(citizen)))
+                .andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "40"))
+                .andExpect(content().string(containsString("您开始答题太频繁了")));
+        mvc.perform(get("/quiz").with(TestLogins.as(citizen))).andExpect(status().isOk());
         start(TestLogins.actor(Role.PUBLIC, null), false).andExpect(status().isOk());
 
         clock.advance(Duration.ofSeconds(40));

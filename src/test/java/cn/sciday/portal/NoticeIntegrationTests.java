@@ -106,6 +106,15 @@ class NoticeIntegrationTests {
     }
 
     @Test
+    void aFileNameOfTwoHundredEmojiIsKeptWhole() throws Exception {
+        Actor city = city();
+        long id = notices.create(city, form(PortalFixtures.token() + "长文件名")).id();
+        String name = "\uD83D\uDD2C".repeat(196) + ".pdf";
+        NoticeView n = notices.attach(city, id, "方案", AttachmentKind.PLAN, name, new java.io.ByteArrayInputStream(PDF));
+        assertThat(n.attachments()).singleElement().satisfies(a -> assertThat(a.fileName()).isEqualTo(name));
+    }
+
+    @Test
     void badInputIsExplainedAndNothingIsSaved() throws Exception {
         Actor city = city();
         int before = notices.all(city).size();

@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -19,19 +21,26 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * other threads (schedulers) are not counted.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class StatementCounter {
+public class StatementCounter {
 
     private static final AtomicLong COUNT = new AtomicLong();
+    private static final List<String> SQL = new CopyOnWriteArrayList<>();
     private static volatile Thread watched;
 
     /** Starts counting the statements of the calling thread from zero. */
-    static void watch() {
+    public static void watch() {
         watched = Thread.currentThread();
         COUNT.set(0);
+        SQL.clear();
     }
 
-    static long count() {
+    public static long count() {
         return COUNT.get();
+    }
+
+    /** The text of the statements counted since {@link #watch()}, in order (for a failure message). */
+    public static List<String> statements() {
+        return List.copyOf(SQL);
     }
 
     @Bean
@@ -68,6 +77,8 @@ class StatementCounter {
                         if ((m.equals("prepareStatement") || m.equals("createStatement") || m.equals("prepareCall"))
                                 && Thread.currentThread() == watched) {
                             COUNT.incrementAndGet();
+                            SQL.add(args != null && args.length > 0 && args[0] instanceof String sql
+                                    ? sql.replaceAll("\\s+", " ").strip() : m);
                         }
                         try {
                             return method.invoke(target, args);

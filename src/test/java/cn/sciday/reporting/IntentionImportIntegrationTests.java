@@ -301,6 +301,25 @@ class IntentionImportIntegrationTests {
     }
 
     @Test
+    void hostileTextInCellsIsImportedAsTypedButInvisibleControlCharactersAreRefused() throws Exception {
+        long before = activitiesOf(unit.id());
+        byte[] withControl = ReportingFixtures.form(ReportingFixtures.row("<script>alert(1)</script>科普", null),
+                ReportingFixtures.row("科_x0007_普日_x001B_[31m", null)); // how Excel keeps BEL and ESC
+        JsonNode refused = upload(owner, withControl, "form.xlsx", 400);
+        assertThat(refused.get("problems")).hasSize(1);
+        assertThat(refused.get("problems").get(0).get("row").asInt()).isEqualTo(5);
+        assertThat(refused.get("problems").get(0).get("column").asText()).isEqualTo("活动名称");
+        assertThat(refused.get("problems").get(0).get("message").asText()).contains("控制字符");
+        assertThat(activitiesOf(unit.id())).isEqualTo(before);
+
+        List<String> names = List.of("<script>alert(1)</script>科普", "\"><img src=x onerror=alert(1)>",
+                "科普'; DROP TABLE activity; --", "=cmd|'/C calc'!A0科普", "机器人🤖实验🧪👵", "科普\u202egnp.exe");
+        JsonNode imported = upload(owner, ReportingFixtures.form(names.stream()
+                .map(n -> ReportingFixtures.row(n, null)).toArray(String[][]::new)), "form.xlsx", 201);
+        assertThat(drafts(imported, owner)).extracting(ActivityView::name).containsExactlyElementsOf(names);
+    }
+
+    @Test
     void allOrNothingWithRowAndColumnMessages() throws Exception {
         String[] good = ReportingFixtures.row("好的活动", null);
         String[] noName = ReportingFixtures.row(null, null);

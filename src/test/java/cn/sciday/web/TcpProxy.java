@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP forwarder between the app and its database, which a test can cut (the listening port closes and
- * every open connection drops, as when the database server stops) and restore on the same port.
+ * A loopback TCP forwarder between the app and a server it uses (its database, Redis), which a test can cut (the
+ * listening port closes and every open connection drops, as when the server stops) and restore on the same port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final String targetHost;
     private final int targetPort;
@@ -22,7 +22,7 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = listen(0);
@@ -30,12 +30,12 @@ final class TcpProxy implements AutoCloseable {
         accept(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Closes the port and every connection through it. */
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         server.close();
         for (Socket s : sockets) {
             s.close();
@@ -44,7 +44,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Listens again on the same port. */
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         if (server.isClosed()) {
             server = listen(port);
             accept(server);
