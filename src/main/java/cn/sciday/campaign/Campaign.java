@@ -94,13 +94,13 @@ public final class Campaign {
             throw new InvalidInputException("name", "campaign.error.jointActionNameRequired");
         }
         if (name.strip().length() > 100) {
-            throw new InvalidInputException("name", "联合行动名称最多100个字。");
+            throw new InvalidInputException("name", "campaign.error.jointActionNameTooLong");
         }
         if (units.isEmpty()) {
             throw new InvalidInputException("leadUnits", "campaign.error.leadUnitRequired");
         }
         if (units.stream().anyMatch(u -> u.length() > 100)) {
-            throw new InvalidInputException("leadUnits", "每个牵头单位的名称最多100个字。");
+            throw new InvalidInputException("leadUnits", "campaign.error.leadUnitTooLong");
         }
         jointActions.set(index, new JointAction(number, name.strip(), description == null ? "" : description.strip(),
                 units));

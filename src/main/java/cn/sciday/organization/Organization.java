@@ -84,10 +84,10 @@ final class Organization {
     void resubmit(String newContactName, String newContactPhone, String newAddress) {
         requireUnit();
         if (newContactName.length() > 50) {
-            throw new InvalidInputException("contactName", "联系人不能超过50个字。");
+            throw new InvalidInputException("contactName", "organization.error.contactNameTooLong");
         }
         if (newAddress != null && newAddress.length() > 200) {
-            throw new InvalidInputException("address", "地址不能超过200个字。");
+            throw new InvalidInputException("address", "organization.error.addressTooLong");
         }
         if (status != OrganizationStatus.REJECTED) {
             throw new ConflictException("organization.error.resubmitOnlyRejected");

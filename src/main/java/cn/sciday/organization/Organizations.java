@@ -253,7 +253,7 @@ public class Organizations {
         }
         String joined = String.join(",", aliases);
         if (joined.length() > 500) {
-            throw new InvalidInputException("aliases", "别名合计不能超过500个字。");
+            throw new InvalidInputException("aliases", "organization.error.aliasesTooLong");
         }
         return joined;
     }

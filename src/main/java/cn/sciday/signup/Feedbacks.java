@@ -108,7 +108,7 @@ public class Feedbacks {
             throw new InvalidInputException("reason", "signup.error.hideReasonRequired");
         }
         if (reason.strip().length() > 200) {
-            throw new InvalidInputException("reason", "隐藏理由不能超过200个字。");
+            throw new InvalidInputException("reason", "signup.error.hideReasonTooLong");
         }
         int n = jdbc.sql("""
                 update feedback set hidden_at = ?, hidden_by = ?, hidden_reason = ? where id = ? and hidden_at is null""")
