@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +16,7 @@ import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 import cn.sciday.web.PersonalData;
@@ -52,14 +52,14 @@ public class Accounts implements RecipientDirectory {
             long organizationId) {
         String name = username == null ? "" : username.strip();
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{2,63}")) {
-            throw new InvalidInputException("username", "用户名由3-64位字母、数字、点、下划线或连字符组成。");
+            throw new InvalidInputException("username", "account.error.usernameFormat");
         }
         if (repo.findByUsername(name).isPresent()) {
-            throw new InvalidInputException("username", "该用户名已被使用，请换一个。");
+            throw new InvalidInputException("username", "account.error.usernameTaken");
         }
         PasswordPolicy.check(name, password);
         OrganizationView org = organizations.find(organizationId)
-                .orElseThrow(() -> new InvalidInputException("organizationId", "请选择所属单位。"));
+                .orElseThrow(() -> new InvalidInputException("organizationId", "account.error.organizationRequired"));
         boolean fits = switch (role) {
             case CITY_ADMIN -> org.kind() == OrganizationKind.CITY;
             case COORDINATOR -> org.isCoordinatingBody();
@@ -67,10 +67,10 @@ public class Accounts implements RecipientDirectory {
             case PUBLIC -> false;
         };
         if (!fits) {
-            throw new InvalidInputException("role", "角色与所属单位的层级不符。");
+            throw new InvalidInputException("role", "account.error.roleLevelMismatch");
         }
         if (displayName == null || displayName.isBlank()) {
-            throw new InvalidInputException("displayName", "请填写姓名。");
+            throw new InvalidInputException("displayName", "account.error.displayNameRequired");
         }
         Account a = new Account(null, name, passwords.encode(password), displayName.strip(),
                 email == null || email.isBlank() ? null : email.strip(), role, organizationId, null, null, true, 0,
@@ -85,10 +85,10 @@ public class Accounts implements RecipientDirectory {
     public StaffAccount createByCityAdmin(Actor by, String username, String password, String displayName,
             String email, Role role, long organizationId) {
         if (!by.isCityAdmin()) {
-            throw new AccessDeniedException("只有市科协管理员可以创建账号。");
+            throw new ForbiddenException("account.error.createForbidden");
         }
         if (role != Role.COORDINATOR && role != Role.CITY_ADMIN) {
-            throw new InvalidInputException("role", "这里只能创建归口单位管理员或市科协管理员账号。");
+            throw new InvalidInputException("role", "account.error.roleNotCreatable");
         }
         return createStaff(username, password, displayName, email, role, organizationId);
     }
@@ -96,12 +96,12 @@ public class Accounts implements RecipientDirectory {
     @Transactional
     public void setEnabled(Actor by, long accountId, boolean enabled) {
         if (!by.isCityAdmin()) {
-            throw new AccessDeniedException("只有市科协管理员可以停用账号。");
+            throw new ForbiddenException("account.error.disableForbidden");
         }
         Account a = repo.findById(accountId).filter(x -> x.role != Role.PUBLIC)
                 .orElseThrow(() -> new NotFoundException("account " + accountId));
         if (a.id == by.accountId() && !enabled) {
-            throw new ConflictException("不能停用自己的账号。");
+            throw new ConflictException("account.error.disableSelf");
         }
         a.enabled = enabled;
         repo.update(a);
@@ -112,7 +112,7 @@ public class Accounts implements RecipientDirectory {
     public void changePassword(Actor me, String current, String next) {
         Account a = repo.findById(me.accountId()).orElseThrow(() -> new NotFoundException("account"));
         if (a.passwordHash == null || !passwords.matches(current == null ? "" : current, a.passwordHash)) {
-            throw new InvalidInputException("currentPassword", "当前密码不正确。");
+            throw new InvalidInputException("currentPassword", "account.error.currentPasswordWrong");
         }
         PasswordPolicy.check(a.username, next);
         a.passwordHash = passwords.encode(next);
@@ -146,7 +146,7 @@ public class Accounts implements RecipientDirectory {
     public Actor publicUser(String mobile) {
         String normalized = PersonalData.normalizeMobile(mobile);
         if (!PersonalData.isMobile(normalized)) {
-            throw new InvalidInputException("mobile", "请输入11位手机号码。");
+            throw new InvalidInputException("mobile", "account.error.mobileRequired");
         }
         String hash = personalData.hash(normalized);
         Account a = repo.findByMobileHash(hash).orElse(null);
@@ -159,7 +159,7 @@ public class Accounts implements RecipientDirectory {
             a = repo.findById(id).orElseThrow();
         }
         if (!a.enabled) {
-            throw new AccessDeniedException("该账号已被停用。");
+            throw new ForbiddenException("account.error.accountDisabled");
         }
         return actor(a);
     }

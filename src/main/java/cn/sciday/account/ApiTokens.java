@@ -59,7 +59,7 @@ class ApiTokens {
     Issued issue(long accountId, String label, Duration ttl) {
         String name = label == null || label.isBlank() ? "API" : label.strip();
         if (name.length() > LABEL_MAX) {
-            throw new InvalidInputException("label", "令牌用途不能超过 " + LABEL_MAX + " 个字。");
+            throw new InvalidInputException("label", "account.error.tokenLabelTooLong", LABEL_MAX);
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 
 import cn.sciday.web.Actor;
+import cn.sciday.web.UserMessage;
+import cn.sciday.web.UserMessages;
 
 /** Tokens for the API: staff with username and password, the public with a mobile number and a one-time code. */
 @RestController
@@ -44,17 +46,20 @@ class AuthApiController {
     record Me(long id, String username, String displayName, String role, Long organizationId, boolean approved) {
     }
 
-    record Problem(int status, String detail) {
+    /** A refused login: the message in the caller's language and its key. */
+    record Problem(int status, String code, String detail) {
     }
 
     private final AuthenticationManager authentication;
     private final ApiTokens tokens;
     private final VerificationCodes codes;
     private final LoginLimits loginLimits;
+    private final UserMessages messages;
 
     AuthApiController(AuthenticationManager apiAuthenticationManager, ApiTokens tokens, VerificationCodes codes,
-            LoginLimits loginLimits) {
+            LoginLimits loginLimits, UserMessages messages) {
         this.loginLimits = loginLimits;
+        this.messages = messages;
         this.authentication = apiAuthenticationManager;
         this.tokens = tokens;
         this.codes = codes;
@@ -75,10 +80,14 @@ class AuthApiController {
                     .body(new TokenJson(issued.token(), issued.expiresAt(), issued.id()));
         } catch (LockedException e) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .body(new Problem(401, "登录失败次数过多，账号已暂时锁定，请15分钟后再试。"));
+                    .body(unauthorized("account.error.apiLocked"));
         } catch (AuthenticationException e) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new Problem(401, "用户名或密码不正确。"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(unauthorized("account.error.badCredentials"));
         }
+    }
+
+    private Problem unauthorized(String code) {
+        return new Problem(401, code, messages.text(UserMessage.of(code)));
     }
 
     @PostMapping("/api/v1/public/verification-codes")

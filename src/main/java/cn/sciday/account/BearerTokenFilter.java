@@ -13,16 +13,25 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 import cn.sciday.web.Actor;
+import cn.sciday.web.UserMessage;
+import cn.sciday.web.UserMessages;
 
 /** {@code Authorization: Bearer sd_…} on {@code /api/**} authenticates the request as the token's account. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
+    static final String INVALID = "account.error.tokenInvalid";
 
-    BearerTokenFilter(ApiTokens tokens) {
+    private final ApiTokens tokens;
+    private final UserMessages messages;
+    private final LocaleResolver locales;
+
+    BearerTokenFilter(ApiTokens tokens, UserMessages messages, LocaleResolver locales) {
         this.tokens = tokens;
+        this.messages = messages;
+        this.locales = locales;
     }
 
     static boolean hasBearer(HttpServletRequest request) {
@@ -45,8 +54,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\","
-                    + "\"detail\":\"令牌无效、已过期或已被撤销，请重新获取。\"}");
+            String detail = messages.text(UserMessage.of(INVALID), locales.resolveLocale(request));
+            response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\",\"code\":\"" + INVALID
+                    + "\",\"detail\":\"" + detail.replace("\\", "").replace("\"", "") + "\"}");
             return;
         }
         SciDayPrincipal principal = new SciDayPrincipal(actor.get(), null, true, false);

@@ -10,18 +10,18 @@ final class PasswordPolicy {
 
     static void check(String username, String password) {
         if (password == null || password.length() < 10) {
-            throw new InvalidInputException("password", "密码至少需要10个字符。");
+            throw new InvalidInputException("password", "account.error.passwordTooShort");
         }
         if (password.length() > 128) {
-            throw new InvalidInputException("password", "密码不能超过128个字符。");
+            throw new InvalidInputException("password", "account.error.passwordTooLong");
         }
         boolean letter = password.chars().anyMatch(Character::isLetter);
         boolean other = password.chars().anyMatch(c -> !Character.isLetter(c));
         if (!letter || !other) {
-            throw new InvalidInputException("password", "密码需要同时包含字母和数字或符号。");
+            throw new InvalidInputException("password", "account.error.passwordWeak");
         }
         if (username != null && password.toLowerCase().contains(username.toLowerCase())) {
-            throw new InvalidInputException("password", "密码不能包含用户名。");
+            throw new InvalidInputException("password", "account.error.passwordContainsUsername");
         }
     }
 }

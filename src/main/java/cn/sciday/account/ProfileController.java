@@ -58,7 +58,7 @@ class ProfileController {
             RedirectAttributes flash) {
         try {
             if (!next.equals(confirm)) {
-                throw new InvalidInputException("confirm", "两次输入的新密码不一致。");
+                throw new InvalidInputException("confirm", "account.error.newPasswordsDiffer");
             }
             accounts.changePassword(actor, current, next);
             flash.addFlashAttribute("notice", "account.profile.passwordChanged");

@@ -27,8 +27,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 import cn.sciday.web.PublicPaths;
+import cn.sciday.web.UserMessages;
 
 /**
  * Who may reach what. Pages: anonymous visitors are sent to the login page; API: 401. Modules open their public
@@ -67,7 +69,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, ObjectProvider<PublicPaths> modulePaths, ApiTokens tokens,
-            Accounts accounts, LoginLimits loginLimits) throws Exception {
+            Accounts accounts, LoginLimits loginLimits, UserMessages messages, LocaleResolver locales)
+            throws Exception {
         List<String> open = new ArrayList<>(ALWAYS_OPEN);
         modulePaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
@@ -90,7 +93,8 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         request -> true))
-            .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokens, messages, locales),
+                    UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new LoginRateLimitFilter(loginLimits), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new PendingOrganizerFilter(accounts), BasicAuthenticationFilter.class)
             .headers(h -> h

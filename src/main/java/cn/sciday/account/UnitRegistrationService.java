@@ -23,10 +23,10 @@ class UnitRegistrationService {
     @Transactional
     OrganizationView register(RegistrationForm form) {
         if (!form.password().equals(form.confirm())) {
-            throw new InvalidInputException("confirm", "两次输入的密码不一致。");
+            throw new InvalidInputException("confirm", "account.error.passwordsDiffer");
         }
         if (accounts.findStaff(form.username().strip()).isPresent()) {
-            throw new InvalidInputException("username", "该用户名已被使用，请换一个。");
+            throw new InvalidInputException("username", "account.error.usernameTaken");
         }
         OrganizationView unit = organizations.registerUnit(form.unit());
         accounts.createStaff(form.username(), form.password(), form.displayName(), null, Role.ORGANIZER, unit.id());

@@ -96,23 +96,23 @@ class VerificationCodes {
                     rs.getInt(4), rs.getTimestamp(5)})
                 .optional();
         if (latest.isEmpty() || latest.get()[4] != null || !now.isBefore((Instant) latest.get()[2])) {
-            throw new InvalidInputException("code", "验证码已过期或尚未获取，请重新获取验证码。");
+            throw new InvalidInputException("code", "account.error.codeExpired");
         }
         long id = (Long) latest.get()[0];
         int attempts = (Integer) latest.get()[3];
         if (attempts >= MAX_TRIES) {
-            throw new InvalidInputException("code", "验证码输错次数过多，请重新获取验证码。");
+            throw new InvalidInputException("code", "account.error.codeTooManyTries");
         }
         if (!code.matches("[0-9]{6}") || !personalData.hash(mobile + ":" + code).equals(latest.get()[1])) {
             jdbc.sql("update verification_code set attempts = attempts + 1 where id = ?").param(id).update();
             int left = MAX_TRIES - attempts - 1;
-            throw new InvalidInputException("code", left > 0 ? "验证码不正确，还可以再试" + left + "次。"
-                    : "验证码输错次数过多，请重新获取验证码。");
+            throw left > 0 ? new InvalidInputException("code", "account.error.codeWrong", left)
+                    : new InvalidInputException("code", "account.error.codeTooManyTries");
         }
         int used = jdbc.sql("update verification_code set used_at = ? where id = ? and used_at is null")
                 .params(now.atOffset(ZoneOffset.UTC), id).update();
         if (used != 1) {
-            throw new InvalidInputException("code", "验证码已使用，请重新获取验证码。");
+            throw new InvalidInputException("code", "account.error.codeUsed");
         }
         return accounts.publicUser(mobile);
     }
@@ -126,7 +126,7 @@ class VerificationCodes {
     private static String mobile(String raw) {
         String mobile = PersonalData.normalizeMobile(raw);
         if (!PersonalData.isMobile(mobile)) {
-            throw new InvalidInputException("mobile", "请输入正确的11位手机号码。");
+            throw new InvalidInputException("mobile", "account.error.mobileInvalid");
         }
         return mobile;
     }

@@ -25,6 +25,7 @@ import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 
@@ -71,7 +72,7 @@ public class Activities {
     @Transactional
     ActivityView create(Actor actor, ActivityForm form, Instant at) {
         if (!ActivityPolicy.mayPropose(actor)) {
-            throw new AccessDeniedException(messages.get("activity.forbidden.propose"));
+            throw new ForbiddenException("activity.forbidden.propose");
         }
         Campaign campaign = campaigns.requireCurrent();
         ActivityDetails details = rules.check(form, campaign, organizations.divisions());
@@ -110,9 +111,9 @@ public class Activities {
             ActivityDetails next = rules.check(form, campaign, organizations.divisions());
             List<String> locked = a.details().lockedFieldsDifferentIn(next);
             if (!locked.isEmpty()) {
-                throw new ConflictException(messages.get("activity.conflict.edit.locked",
+                throw new ConflictException("activity.conflict.edit.locked",
                         String.join(messages.get("activity.list.separator"),
-                                locked.stream().map(f -> messages.get("activity.field." + f)).toList())));
+                                locked.stream().map(f -> messages.get("activity.field." + f)).toList()));
             }
             return change(actor, a, new ActivityChangeForm(form.format(), form.startsAt(), form.endsAt(),
                     form.divisionId(), form.venue(), form.onlineUrl(), form.capacity()), campaign, at);
@@ -225,7 +226,7 @@ public class Activities {
     private BatchResult batch(Actor actor, Collection<Long> ids, ActivityAction action, String comment, Instant at) {
         boolean roleFits = action == ActivityAction.APPROVE ? actor.isCityAdmin() : actor.isCoordinator();
         if (!roleFits) {
-            throw new AccessDeniedException(messages.get("activity.forbidden." + action.name()));
+            throw new ForbiddenException("activity.forbidden." + action.name());
         }
         List<BatchResult.Failure> failed = new ArrayList<>();
         List<Activity> ready = prepareAll(actor, ids, action, comment, at, failed);
@@ -245,7 +246,7 @@ public class Activities {
         Set<Long> distinct = new LinkedHashSet<>(ids == null ? List.of() : ids);
         distinct.remove(null);
         if (distinct.isEmpty()) {
-            throw new InvalidInputException("ids", messages.get("activity.batch.empty"));
+            throw new InvalidInputException("ids", "activity.batch.empty");
         }
         List<Activity> ready = new ArrayList<>();
         for (Long id : distinct) {
@@ -267,10 +268,10 @@ public class Activities {
         permit(actor, a, action);
         String note = text == null || text.isBlank() ? null : text.strip();
         if ((action == ActivityAction.RETURN || action == ActivityAction.CANCEL) && note == null) {
-            throw new InvalidInputException("reason", messages.get("activity.reason.required"));
+            throw new InvalidInputException("reason", "activity.reason.required");
         }
         if (note != null && note.length() > 500) {
-            throw new InvalidInputException("reason", messages.get("activity.reason.size"));
+            throw new InvalidInputException("reason", "activity.reason.size");
         }
         guarded(() -> {
             switch (action) {
@@ -318,7 +319,7 @@ public class Activities {
     @Transactional(readOnly = true)
     public ActivityPage<ActivityView> ownedBy(Actor actor, ActivityFilter filter) {
         if (!ActivityPolicy.mayPropose(actor)) {
-            throw new AccessDeniedException(messages.get("activity.forbidden.propose"));
+            throw new ForbiddenException("activity.forbidden.propose");
         }
         return page(actor, filter, List.of(actor.organizationId()), ActivityQuery.Queue.NONE);
     }
@@ -337,7 +338,7 @@ public class Activities {
                     .filter(u -> !u.equals(actor.organizationId())).toList();
             return page(actor, filter, units, ActivityQuery.Queue.COORDINATOR);
         }
-        throw new AccessDeniedException(messages.get("activity.forbidden.review"));
+        throw new ForbiddenException("activity.forbidden.review");
     }
 
     /** How many activities of each state the actor may see in the current campaign (dashboards). */
@@ -511,13 +512,13 @@ public class Activities {
 
     void permit(Actor actor, Activity a, ActivityAction action) {
         if (!ActivityPolicy.mayAttempt(actor, action, a.organizationId(), a.reviewLevel())) {
-            throw new AccessDeniedException(messages.get("activity.forbidden." + action.name()));
+            throw new ForbiddenException("activity.forbidden." + action.name());
         }
     }
 
     void persist(Activity a) {
         if (!repo.update(a)) {
-            throw new ConflictException(messages.get("activity.conflict.version"));
+            throw new ConflictException("activity.conflict.version");
         }
         repo.appendTransitions(a.id(), a.takeTransitions());
         repo.appendChanges(a.id(), a.takeChanges());
@@ -533,6 +534,6 @@ public class Activities {
     }
 
     ConflictException translated(ActivityConflict e) {
-        return new ConflictException(messages.get(e.key(), e.args()));
+        return new ConflictException(e.key(), e.args());
     }
 }

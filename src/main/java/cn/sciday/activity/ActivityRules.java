@@ -147,12 +147,20 @@ class ActivityRules {
         List<Problem> problems = new ArrayList<>();
         violations.stream()
                 .sorted(Comparator.comparing(v -> ActivityForm.FIELDS.indexOf(v.getPropertyPath().toString())))
-                .forEach(v -> problems.add(new Problem(v.getPropertyPath().toString(), v.getMessage())));
+                .forEach(v -> problems.add(constraintProblem(v)));
         return problems;
     }
 
+    /** By the bundle key of the constraint's message ({@code {activity.name.required}}), shown when read. */
+    private static Problem constraintProblem(ConstraintViolation<?> v) {
+        String field = v.getPropertyPath().toString();
+        String template = v.getMessageTemplate();
+        return template.matches("\\{[\\w.]+}") ? new Problem(field, template.substring(1, template.length() - 1))
+                : new Problem(field, v.getMessage());
+    }
+
     private Problem problem(String field, String key, Object... args) {
-        return new Problem(field, messages.get(key, args));
+        return new Problem(field, key, args);
     }
 
     private static Instant beijing(LocalDateTime t) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +21,7 @@ import cn.sciday.media.StoredFile;
 import cn.sciday.media.Visibility;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 
 /**
@@ -42,15 +42,13 @@ public class ActivityUploads {
 
     private final Activities activities;
     private final Media media;
-    private final ActivityMessages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ActivityUploads(Activities activities, Media media, ActivityMessages messages, ApplicationEventPublisher events,
+    ActivityUploads(Activities activities, Media media, ApplicationEventPublisher events,
             Clock clock) {
         this.activities = activities;
         this.media = media;
-        this.messages = messages;
         this.events = events;
         this.clock = clock;
     }
@@ -104,10 +102,10 @@ public class ActivityUploads {
     @Transactional
     BatchResult submitWithScan(Actor actor, Collection<Long> ids, Upload scan, Instant at) {
         if (!ActivityPolicy.mayPropose(actor)) {
-            throw new AccessDeniedException(messages.get("activity.forbidden.propose"));
+            throw new ForbiddenException("activity.forbidden.propose");
         }
         if (scan == null) {
-            throw new InvalidInputException("file", messages.get("completion.scan.required"));
+            throw new InvalidInputException("file", "completion.scan.required");
         }
         List<BatchResult.Failure> failed = new ArrayList<>();
         List<Activity> ready = activities.prepareAll(actor, ids, ActivityAction.SUBMIT, null, at, failed);
@@ -127,7 +125,7 @@ public class ActivityUploads {
 
     private StoredFile store(Actor actor, long owner, String purpose, Upload upload, Set<FileKind> kinds) {
         if (upload == null) {
-            throw new InvalidInputException("file", messages.get("completion.file.required"));
+            throw new InvalidInputException("file", "completion.file.required");
         }
         try (InputStream in = upload.open()) {
             return media.store(actor, owner, purpose, Visibility.SCOPED, upload.name(), in, kinds, MAX_BYTES);

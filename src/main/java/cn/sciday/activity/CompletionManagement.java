@@ -18,7 +18,6 @@ import java.util.TreeSet;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +34,10 @@ import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
+import cn.sciday.web.UserMessage;
 
 /**
  * Information completion (信息完善, due 10-22) of published activities, for the pages and the API: photos (at most 9,
@@ -61,13 +62,12 @@ public class CompletionManagement {
     private final Organizations organizations;
     private final Media media;
     private final ObjectProvider<CheckInCounts> checkIns;
-    private final ActivityMessages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CompletionManagement(Activities activities, CompletionRepository repo, CompletionCalculator calculator,
             CampaignManagement campaigns, Organizations organizations, Media media,
-            ObjectProvider<CheckInCounts> checkIns, ActivityMessages messages, ApplicationEventPublisher events,
+            ObjectProvider<CheckInCounts> checkIns, ApplicationEventPublisher events,
             Clock clock) {
         this.activities = activities;
         this.repo = repo;
@@ -76,7 +76,6 @@ public class CompletionManagement {
         this.organizations = organizations;
         this.media = media;
         this.checkIns = checkIns;
-        this.messages = messages;
         this.events = events;
         this.clock = clock;
     }
@@ -103,15 +102,15 @@ public class CompletionManagement {
         Integer participants = form == null ? null : form.actualParticipants();
         if (participants != null && (participants < 0 || participants > 10_000_000)) {
             problems.add(new InvalidInputException.Problem("actualParticipants",
-                    messages.get("completion.participants.range")));
+                    "completion.participants.range"));
         }
         String url = blankToNull(form == null ? null : form.onlineUrl());
         if (url != null && !isWebAddress(url)) {
-            problems.add(new InvalidInputException.Problem("onlineUrl", messages.get("completion.url.invalid")));
+            problems.add(new InvalidInputException.Problem("onlineUrl", "completion.url.invalid"));
         }
         String summary = blankToNull(form == null ? null : form.summary());
         if (summary != null && summary.length() > 2000) {
-            problems.add(new InvalidInputException.Problem("summary", messages.get("completion.summary.size")));
+            problems.add(new InvalidInputException.Problem("summary", "completion.summary.size"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -119,7 +118,7 @@ public class CompletionManagement {
         repo.ensure(activityId, at, actor.accountId());
         CompletionRepository.Row row = repo.find(activityId).orElseThrow();
         if (!repo.update(activityId, row.version(), participants, url, summary, at, actor.accountId())) {
-            throw new ConflictException(messages.get("completion.conflict.version"));
+            throw new ConflictException("completion.conflict.version");
         }
         settle(a, actor, at);
         audit("ACTIVITY_COMPLETION_UPDATED", a, "实际参与人数 " + (participants == null ? "—" : participants)
@@ -137,7 +136,7 @@ public class CompletionManagement {
     CompletionView addPhoto(Actor actor, long activityId, Upload upload, Instant at) {
         Activity a = editable(actor, activityId);
         if (upload == null) {
-            throw new InvalidInputException("file", messages.get("completion.file.required"));
+            throw new InvalidInputException("file", "completion.file.required");
         }
         int slot = freeSlot(activityId);
         StoredFile file;
@@ -151,7 +150,7 @@ public class CompletionManagement {
         try {
             repo.insertPhoto(activityId, slot, file.id(), at, actor.accountId());
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            throw new ConflictException(messages.get("completion.conflict.photoRace"));
+            throw new ConflictException("completion.conflict.photoRace");
         }
         repo.touch(activityId, at, actor.accountId());
         settle(a, actor, at);
@@ -184,25 +183,25 @@ public class CompletionManagement {
         Activity a = editable(actor, activityId);
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         if (form == null || form.kind() == null) {
-            problems.add(new InvalidInputException.Problem("kind", messages.get("completion.link.kind.required")));
+            problems.add(new InvalidInputException.Problem("kind", "completion.link.kind.required"));
         }
         String title = form == null ? null : blankToNull(form.title());
         if (title == null) {
-            problems.add(new InvalidInputException.Problem("title", messages.get("completion.link.title.required")));
+            problems.add(new InvalidInputException.Problem("title", "completion.link.title.required"));
         } else if (title.length() > 200) {
-            problems.add(new InvalidInputException.Problem("title", messages.get("completion.link.title.size")));
+            problems.add(new InvalidInputException.Problem("title", "completion.link.title.size"));
         }
         String url = form == null ? null : blankToNull(form.url());
         if (url == null) {
-            problems.add(new InvalidInputException.Problem("url", messages.get("completion.link.url.required")));
+            problems.add(new InvalidInputException.Problem("url", "completion.link.url.required"));
         } else if (!isWebAddress(url)) {
-            problems.add(new InvalidInputException.Problem("url", messages.get("completion.url.invalid")));
+            problems.add(new InvalidInputException.Problem("url", "completion.url.invalid"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         if (repo.links(activityId).size() >= MAX_LINKS) {
-            throw new ConflictException(messages.get("completion.conflict.links", MAX_LINKS));
+            throw new ConflictException("completion.conflict.links", MAX_LINKS);
         }
         repo.ensure(activityId, at, actor.accountId());
         repo.insertLink(activityId, form.kind(), title, url, at, actor.accountId());
@@ -235,7 +234,7 @@ public class CompletionManagement {
     @Transactional(readOnly = true)
     public CompletionOverview overview(Actor actor) {
         if (!actor.isStaff() || actor.organizationId() == null) {
-            throw new AccessDeniedException(messages.get("completion.forbidden.overview"));
+            throw new ForbiddenException("completion.forbidden.overview");
         }
         Campaign campaign = campaigns.requireCurrent();
         CompletionCalculator.Scope scope = calculator.scope();
@@ -312,11 +311,11 @@ public class CompletionManagement {
     private Activity editable(Actor actor, long activityId) {
         Activity a = activities.load(actor, activityId);
         if (!ActivityPolicy.isProposer(actor, a.organizationId())) {
-            throw new AccessDeniedException(messages.get("completion.forbidden.edit"));
+            throw new ForbiddenException("completion.forbidden.edit");
         }
         if (a.status() != ActivityStatus.PUBLISHED) {
-            throw new ConflictException(messages.get("completion.conflict.notPublished",
-                    messages.get("activity.status." + a.status().name())));
+            throw new ConflictException("completion.conflict.notPublished",
+                    UserMessage.of("activity.status." + a.status().name()));
         }
         return a;
     }
@@ -329,7 +328,7 @@ public class CompletionManagement {
                 return slot;
             }
         }
-        throw new ConflictException(messages.get("completion.conflict.photos", MAX_PHOTOS));
+        throw new ConflictException("completion.conflict.photos", MAX_PHOTOS);
     }
 
     /** Marks the completion complete or not after a change; announces it when it becomes complete. */

@@ -16,7 +16,6 @@ import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +31,7 @@ import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 
@@ -55,17 +55,15 @@ public class SummaryManagement {
     private final CampaignManagement campaigns;
     private final Organizations organizations;
     private final Media media;
-    private final ActivityMessages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SummaryManagement(SummaryRepository repo, CampaignManagement campaigns, Organizations organizations, Media media,
-            ActivityMessages messages, ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.campaigns = campaigns;
         this.organizations = organizations;
         this.media = media;
-        this.messages = messages;
         this.events = events;
         this.clock = clock;
     }
@@ -166,30 +164,30 @@ public class SummaryManagement {
     SummaryView submit(Actor actor, SummaryKind kind, String body, List<Upload> uploads,
             Collection<Long> removeFileIds, Instant at) {
         if (!submitsOwn(actor)) {
-            throw new AccessDeniedException(messages.get("completion.forbidden.summary"));
+            throw new ForbiddenException("completion.forbidden.summary");
         }
         if (kind == null) {
-            throw new InvalidInputException("kind", messages.get("completion.summary.kind.required"));
+            throw new InvalidInputException("kind", "completion.summary.kind.required");
         }
         Campaign c = campaigns.requireCurrent();
         OrganizationView own = organizations.get(actor.organizationId());
         SummaryRepository.Row existing = repo.find(c.id(), own.id(), kind).orElse(null);
         if (existing != null && existing.status() == SummaryStatus.ACCEPTED) {
-            throw new ConflictException(messages.get("completion.conflict.summaryAccepted"));
+            throw new ConflictException("completion.conflict.summaryAccepted");
         }
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
-            throw new InvalidInputException("body", messages.get("completion.summary.body.required"));
+            throw new InvalidInputException("body", "completion.summary.body.required");
         }
         if (text.length() > MAX_BODY) {
-            throw new InvalidInputException("body", messages.get("completion.summary.body.size", MAX_BODY));
+            throw new InvalidInputException("body", "completion.summary.body.size", MAX_BODY);
         }
         List<Long> current = existing == null ? List.of() : repo.files(existing.id());
         Set<Long> remove = new LinkedHashSet<>(removeFileIds == null ? List.of() : removeFileIds);
         remove.retainAll(current);
         List<Upload> added = uploads == null ? List.of() : uploads.stream().filter(u -> u != null).toList();
         if (current.size() - remove.size() + added.size() > MAX_FILES) {
-            throw new InvalidInputException("files", messages.get("completion.summary.files.max", MAX_FILES));
+            throw new InvalidInputException("files", "completion.summary.files.max", MAX_FILES);
         }
         List<StoredFile> stored = new ArrayList<>();
         for (Upload u : added) {
@@ -207,13 +205,13 @@ public class SummaryManagement {
             try {
                 id = repo.insert(c.id(), own.id(), kind, text, late, at, actor.accountId(), actor.displayName());
             } catch (DuplicateKeyException e) {
-                throw new ConflictException(messages.get("completion.conflict.summaryVersion"));
+                throw new ConflictException("completion.conflict.summaryVersion");
             }
         } else {
             id = existing.id();
             late = existing.late();
             if (!repo.resubmit(id, existing.version(), text, at, actor.accountId(), actor.displayName())) {
-                throw new ConflictException(messages.get("completion.conflict.summaryVersion"));
+                throw new ConflictException("completion.conflict.summaryVersion");
             }
         }
         for (Long fileId : remove) {
@@ -243,13 +241,13 @@ public class SummaryManagement {
         SummaryRepository.Row row = load(actor, id);
         OrganizationView o = organizations.get(row.organizationId());
         if (!mayAccept(actor, o)) {
-            throw new AccessDeniedException(messages.get("completion.forbidden.accept"));
+            throw new ForbiddenException("completion.forbidden.accept");
         }
         if (row.status() == SummaryStatus.ACCEPTED) {
-            throw new ConflictException(messages.get("completion.conflict.summaryAccepted"));
+            throw new ConflictException("completion.conflict.summaryAccepted");
         }
         if (!repo.accept(id, row.version(), at, actor.accountId(), actor.displayName())) {
-            throw new ConflictException(messages.get("completion.conflict.summaryVersion"));
+            throw new ConflictException("completion.conflict.summaryVersion");
         }
         events.publishEvent(new SummaryAccepted(id, o.id(), o.name(), row.kind(), actor.accountId(),
                 actor.displayName(), at));
@@ -275,7 +273,7 @@ public class SummaryManagement {
 
     private void requireStaff(Actor actor) {
         if (!actor.isStaff() || actor.organizationId() == null) {
-            throw new AccessDeniedException(messages.get("completion.forbidden.summary"));
+            throw new ForbiddenException("completion.forbidden.summary");
         }
     }
 

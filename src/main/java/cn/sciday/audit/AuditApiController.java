@@ -2,9 +2,7 @@ package cn.sciday.audit;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,12 +44,10 @@ class AuditApiController {
 
     private final AuditTrail trail;
     private final AuditChainVerifier verifier;
-    private final MessageSource messages;
 
-    AuditApiController(AuditTrail trail, AuditChainVerifier verifier, MessageSource messages) {
+    AuditApiController(AuditTrail trail, AuditChainVerifier verifier) {
         this.trail = trail;
         this.verifier = verifier;
-        this.messages = messages;
     }
 
     @GetMapping
@@ -60,12 +56,11 @@ class AuditApiController {
     PageJson search(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String page, Locale locale) {
+            @RequestParam(required = false) String page) {
         AuditQuery query = AuditQuery.parse(actor, action, targetType, targetId, from, to, page);
         if (!query.valid()) {
             throw new InvalidInputException(query.problems().stream()
-                    .map(p -> new InvalidInputException.Problem(p.field(),
-                            messages.getMessage(p.messageKey(), null, locale)))
+                    .map(p -> new InvalidInputException.Problem(p.field(), p.messageKey()))
                     .toList());
         }
         AuditPage result = trail.search(query.filter(), query.page());

@@ -75,7 +75,7 @@ public final class Campaign {
     void edit(CampaignDetails details) {
         requireOpen();
         if (details.endsOn().isBefore(details.startsOn())) {
-            throw new InvalidInputException("endsOn", "结束日期不能早于开始日期。");
+            throw new InvalidInputException("endsOn", "campaign.error.endsBeforeStart");
         }
         this.title = details.title().strip();
         this.theme = details.theme().strip();
@@ -91,16 +91,16 @@ public final class Campaign {
         int index = indexOfJointAction(number);
         List<String> units = leadUnits.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "联合行动名称不能为空。");
+            throw new InvalidInputException("name", "campaign.error.jointActionNameRequired");
         }
         if (name.strip().length() > 100) {
-            throw new InvalidInputException("name", "联合行动名称最多100个字。");
+            throw new InvalidInputException("name", "campaign.error.jointActionNameTooLong");
         }
         if (units.isEmpty()) {
-            throw new InvalidInputException("leadUnits", "至少填写一个牵头单位。");
+            throw new InvalidInputException("leadUnits", "campaign.error.leadUnitRequired");
         }
         if (units.stream().anyMatch(u -> u.length() > 100)) {
-            throw new InvalidInputException("leadUnits", "每个牵头单位的名称最多100个字。");
+            throw new InvalidInputException("leadUnits", "campaign.error.leadUnitTooLong");
         }
         jointActions.set(index, new JointAction(number, name.strip(), description == null ? "" : description.strip(),
                 units));
@@ -115,17 +115,17 @@ public final class Campaign {
 
     void activate() {
         if (status == CampaignStatus.ACTIVE) {
-            throw new ConflictException("该活动方案已经是当前方案。");
+            throw new ConflictException("campaign.error.alreadyCurrent");
         }
         if (status == CampaignStatus.CLOSED) {
-            throw new ConflictException("已结束的活动方案不能重新启用。");
+            throw new ConflictException("campaign.error.closedCannotActivate");
         }
         status = CampaignStatus.ACTIVE;
     }
 
     void close() {
         if (status == CampaignStatus.CLOSED) {
-            throw new ConflictException("该活动方案已经结束。");
+            throw new ConflictException("campaign.error.alreadyClosed");
         }
         status = CampaignStatus.CLOSED;
     }
@@ -136,7 +136,7 @@ public final class Campaign {
      */
     Campaign cloneToYear(int newYear) {
         if (newYear <= year) {
-            throw new InvalidInputException("year", "新方案的年份必须晚于 " + year + " 年。");
+            throw new InvalidInputException("year", "campaign.error.yearNotLater", year);
         }
         int years = newYear - year;
         String from = String.valueOf(year);
@@ -155,7 +155,7 @@ public final class Campaign {
 
     private void requireOpen() {
         if (status == CampaignStatus.CLOSED) {
-            throw new ConflictException("已结束的活动方案不能修改。");
+            throw new ConflictException("campaign.error.closedCannotEdit");
         }
     }
 

@@ -73,7 +73,7 @@ public class CampaignManagement {
         Campaign source = get(id);
         Campaign copy = source.cloneToYear(year);
         if (campaigns.existsForYear(source.city(), year) || campaigns.findByPlanKey(copy.planKey()).isPresent()) {
-            throw new ConflictException(source.city() + "已有 " + year + " 年的活动方案。");
+            throw new ConflictException("campaign.error.yearExists", source.city(), year);
         }
         return saved(campaigns.insert(copy), "CLONED", "from " + source.year());
     }

@@ -90,7 +90,7 @@ class CampaignRepository {
                         c.status().name(), c.lateSubmissionAllowed(), OffsetDateTime.now(clock), c.id(), c.version())
                 .update();
         if (changed != 1) {
-            throw new ConflictException("该活动方案刚被其他人修改过，请刷新页面后再改。");
+            throw new ConflictException("campaign.error.changedMeanwhile");
         }
         for (String table : List.of("campaign_joint_action_lead_unit", "campaign_joint_action",
                 "campaign_main_event_lead_unit", "campaign_theme", "campaign_cloud_activity",

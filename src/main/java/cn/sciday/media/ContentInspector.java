@@ -15,6 +15,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.UserMessage;
 
 /**
  * Decides what a file is from its bytes: magic numbers, the {@code ftyp} box of MP4, and for XLSX/DOCX the entry
@@ -59,15 +60,15 @@ final class ContentInspector {
         Optional<FileKind> kind = magic(h, file);
         if (kind.isEmpty()) {
             if (looksLikeMarkup(h)) {
-                throw refuse("不能上传网页、SVG 图形或脚本文件。" + allowedSentence(allowed));
+                throw refuse("media.error.markup", allowedSentence(allowed));
             }
             if (startsWith(h, 0, OLE2)) {
-                throw refuse("这是旧版 Office 文件（.xls 或 .doc），请用 Office 或 WPS 另存为 .xlsx 或 .docx 后再上传。");
+                throw refuse("media.error.oldOffice");
             }
-            throw refuse("无法识别该文件的类型。" + allowedSentence(allowed));
+            throw refuse("media.error.unknownType", allowedSentence(allowed));
         }
         if (containsAny(h, Math.min(h.length, POLYGLOT_BYTES), POLYGLOT)) {
-            throw refuse("文件中夹带了网页或脚本代码，不能上传。");
+            throw refuse("media.error.polyglot");
         }
         return kind.get();
     }
@@ -79,25 +80,27 @@ final class ContentInspector {
             return;
         }
         if (ACTIVE_EXTENSIONS.contains(ext)) {
-            throw refuse("不能上传扩展名为 ." + ext + " 的文件。");
+            throw refuse("media.error.activeExtension", ext);
         }
         Optional<FileKind> named = FileKind.byExtension(ext);
         if (named.isPresent() && named.get() != kind && !(named.get().isImage() && kind.isImage())) {
-            throw refuse("文件名的扩展名是 ." + ext + "，但文件内容是" + kind.label() + "，与扩展名不符。请检查是否选错了文件。");
+            throw refuse("media.error.extensionMismatch", ext, label(kind));
         }
     }
 
-    static String allowedSentence(Set<FileKind> allowed) {
-        return "只能上传：" + allowedList(allowed) + "。";
+    /** "Allowed: JPEG image, PNG image." in the reader's language. */
+    static UserMessage allowedSentence(Set<FileKind> allowed) {
+        return UserMessage.of("media.error.allowed", UserMessage.list(Arrays.stream(FileKind.values())
+                .filter(allowed::contains).map(ContentInspector::label).toList()));
     }
 
-    static String allowedList(Set<FileKind> allowed) {
-        return String.join("、", Arrays.stream(FileKind.values()).filter(allowed::contains)
-                .map(FileKind::label).toList());
+    /** A kind's name ("JPEG 图片", "JPEG image") in the reader's language. */
+    static UserMessage label(FileKind kind) {
+        return UserMessage.of("media.kind." + kind.name());
     }
 
-    static InvalidInputException refuse(String message) {
-        return new InvalidInputException(FIELD, message);
+    static InvalidInputException refuse(String code, Object... arguments) {
+        return new InvalidInputException(FIELD, code, arguments);
     }
 
     private static Optional<FileKind> magic(byte[] h, Path file) {
@@ -136,7 +139,7 @@ final class ContentInspector {
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 if (++count > MAX_ZIP_ENTRIES) {
-                    throw refuse("压缩包内的文件过多（超过 " + MAX_ZIP_ENTRIES + " 个），不能上传。");
+                    throw refuse("media.error.tooManyEntries", MAX_ZIP_ENTRIES);
                 }
                 long size = e.getSize();
                 long stored = e.getCompressedSize();
@@ -181,7 +184,7 @@ final class ContentInspector {
     }
 
     private static InvalidInputException bomb() {
-        return refuse("压缩内容异常（解压后远大于文件本身），文件已被拒绝。请用 Office 或 WPS 重新保存后再上传。");
+        return refuse("media.error.zipBomb");
     }
 
     static boolean looksLikeMarkup(byte[] head) {

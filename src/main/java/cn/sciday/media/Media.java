@@ -20,7 +20,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,8 +27,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
+import cn.sciday.web.UserMessage;
 
 /**
  * The media module's facade: stores an upload after checking its content (type by magic bytes, size counted while
@@ -78,8 +79,8 @@ public class Media {
         try {
             FileKind kind = ContentInspector.detect(upload.head(), upload.path(), allowed);
             if (!allowed.contains(kind)) {
-                throw ContentInspector.refuse("这是" + kind.label() + "，此处不接受。"
-                        + ContentInspector.allowedSentence(allowed));
+                throw ContentInspector.refuse("media.error.kindNotAccepted", ContentInspector.label(kind),
+                        ContentInspector.allowedSentence(allowed));
             }
             ContentInspector.checkExtension(name, kind);
             byte[] thumbnail = kind.isImage() ? Thumbnails.make(upload.path(), kind) : null;
@@ -158,7 +159,7 @@ public class Media {
                 && actor.organizationId() == f.ownerOrganizationId();
         boolean uploader = f.uploaderAccountId() != null && f.uploaderAccountId() == actor.accountId();
         if (!owner && !uploader && !actor.isCityAdmin()) {
-            throw new AccessDeniedException("只有上传单位或市科协可以删除该文件。");
+            throw new ForbiddenException("media.error.deleteForbidden");
         }
         repo.delete(id);
         List<String> keys = new ArrayList<>(List.of(f.storageKey()));
@@ -233,7 +234,7 @@ public class Media {
                 while ((n = content.read(buffer)) != -1) {
                     total += n;
                     if (total > maxBytes) {
-                        throw ContentInspector.refuse("文件太大，不能超过 " + humanSize(maxBytes) + "。");
+                        throw ContentInspector.refuse("media.error.tooLarge", humanSize(maxBytes));
                     }
                     if (headLength < head.length) {
                         int copy = Math.min(n, head.length - headLength);
@@ -244,7 +245,7 @@ public class Media {
                 }
             }
             if (total == 0) {
-                throw ContentInspector.refuse("文件是空的，请重新选择文件。");
+                throw ContentInspector.refuse("media.error.empty");
             }
             return new Spooled(temp, total, HexFormat.of().formatHex(sha.digest()),
                     java.util.Arrays.copyOf(head, headLength));
@@ -260,7 +261,8 @@ public class Media {
         }
     }
 
-    static String humanSize(long bytes) {
+    /** "2 KB", "1.5 MB", "1 GB"; below 1 KB a message ("300 字节", "300 bytes"). */
+    static Object humanSize(long bytes) {
         if (bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0) {
             return bytes / (1024L * 1024 * 1024) + " GB";
         }
@@ -271,7 +273,7 @@ public class Media {
         if (bytes >= 1024) {
             return bytes / 1024 + " KB";
         }
-        return bytes + " 字节";
+        return UserMessage.of("media.size.bytes", bytes);
     }
 
     private static void deleteQuietly(Path path) {

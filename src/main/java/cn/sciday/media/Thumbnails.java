@@ -43,7 +43,7 @@ final class Thumbnails {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(kind == FileKind.PNG ? "png" : "jpeg");
             if (in == null || !readers.hasNext()) {
-                throw ContentInspector.refuse("服务器无法读取这种图片。");
+                throw ContentInspector.refuse("media.error.imageUnsupported");
             }
             ImageReader reader = readers.next();
             try {
@@ -54,12 +54,11 @@ final class Thumbnails {
                     width = reader.getWidth(0);
                     height = reader.getHeight(0);
                 } catch (IOException | RuntimeException e) {
-                    throw ContentInspector.refuse("图片已损坏，无法读取。请重新导出后再上传。");
+                    throw ContentInspector.refuse("media.error.imageBroken");
                 }
                 if (width <= 0 || height <= 0 || width > MAX_DIMENSION || height > MAX_DIMENSION
                         || (long) width * height > MAX_PIXELS) {
-                    throw ContentInspector.refuse("图片尺寸过大（" + width + "×" + height
-                            + " 像素），请缩小到 5000 万像素以内后再上传。");
+                    throw ContentInspector.refuse("media.error.imageTooLarge", width, height);
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(width, height) / DECODE_SIDE);

@@ -9,7 +9,6 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +16,7 @@ import cn.sciday.campaign.Campaign;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.NotFoundException;
 import cn.sciday.web.PersonalData;
 
@@ -73,7 +73,7 @@ public class Likes {
     @Transactional
     public LikeResult like(Actor actor, LikeTarget target, long targetId, String clientAddress) {
         if (!actor.isPublic()) {
-            throw new AccessDeniedException("只有市民账号（手机号登录）可以点赞。");
+            throw new ForbiddenException("online.error.likeCitizensOnly");
         }
         Instant now = clock.instant();
         String address = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.strip();
@@ -133,7 +133,7 @@ public class Likes {
         VideoEntries.requireCityAdmin(admin);
         LikeRepository.Row like = repo.lock(likeId).orElseThrow(() -> new NotFoundException("like " + likeId));
         if (like.voided()) {
-            throw new ConflictException("这个点赞已经作废了。");
+            throw new ConflictException("online.error.likeAlreadyVoided");
         }
         repo.markVoided(likeId, admin.accountId(), clock.instant());
         repo.addToCount(like.target(), like.targetId(), -1);
@@ -149,7 +149,7 @@ public class Likes {
         VideoEntries.requireCityAdmin(admin);
         LikeRepository.Row like = repo.lock(likeId).orElseThrow(() -> new NotFoundException("like " + likeId));
         if (like.voided()) {
-            throw new ConflictException("这个点赞已经作废了。");
+            throw new ConflictException("online.error.likeAlreadyVoided");
         }
         repo.markKept(likeId, admin.accountId(), clock.instant());
         events.publishEvent(new AuditEvent("LIKE_KEPT", "LIKE", String.valueOf(likeId),
@@ -182,8 +182,8 @@ public class Likes {
     }
 
     private static ConflictException twice(LikeTarget target) {
-        return new ConflictException(target == LikeTarget.VIDEO ? "您今天已经为这个作品点过赞了，每人每天可为同一作品点赞一次，明天再来吧。"
-                : "您今天已经为这位志愿者点过赞了，每人每天可为同一位志愿者点赞一次，明天再来吧。");
+        return new ConflictException(target == LikeTarget.VIDEO ? "online.error.likedVideoToday"
+                : "online.error.likedVolunteerToday");
     }
 
     /** 203.0.113.* / 2001:db8:1:* : enough for a reviewer to see that likes share a network, not who it is. */

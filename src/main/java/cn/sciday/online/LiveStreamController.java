@@ -36,7 +36,7 @@ class LiveStreamController {
         return switch (state) {
             case "live" -> streams.live();
             case "upcoming" -> streams.upcoming(limit);
-            default -> throw new InvalidInputException("state", "state 只能是 live 或 upcoming。");
+            default -> throw new InvalidInputException("state", "online.error.streamState");
         };
     }
 }

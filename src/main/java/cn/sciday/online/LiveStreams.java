@@ -89,19 +89,20 @@ public class LiveStreams {
 
     private static LiveStream valid(long id, LiveStreamForm f) {
         OnlineInput in = new OnlineInput();
-        String title = in.text("title", f.title(), 100, "请填写直播的名称。", "名称");
-        String platform = in.text("platform", f.platform(), 30, "请填写直播平台，例如“江门科协视频号”。", "直播平台");
+        String title = in.text("title", f.title(), 100, "online.error.streamTitleRequired", "online.label.title");
+        String platform = in.text("platform", f.platform(), 30, "online.error.platformRequired",
+                "online.label.platform");
         String url = in.link("url", f.url(), true, "请填写直播的网址（https:// 开头）。");
-        Instant starts = in.time("startsAt", f.startsAt(), "请填写开始时间。");
-        Instant ends = in.time("endsAt", f.endsAt(), "请填写结束时间。");
+        Instant starts = in.time("startsAt", f.startsAt(), "online.error.opensAtRequired");
+        Instant ends = in.time("endsAt", f.endsAt(), "online.error.closesAtRequired");
         if (starts != null && ends != null && !ends.isAfter(starts)) {
-            in.add("endsAt", "结束时间应晚于开始时间。");
+            in.add("endsAt", "online.error.endBeforeStart");
         }
-        Long activityId = in.wholeNumber("activityId", f.activityId(), "关联活动编号");
+        Long activityId = in.wholeNumber("activityId", f.activityId(), "online.label.activityId");
         if (activityId != null && activityId <= 0) {
-            in.add("activityId", "关联活动编号应为正整数，不关联活动请留空。");
+            in.add("activityId", "online.error.activityIdPositive");
         }
-        String description = in.text("description", f.description(), 1000, null, "简介");
+        String description = in.text("description", f.description(), 1000, null, "online.label.summary");
         in.check();
         return new LiveStream(id, title, platform, url, starts, ends, activityId, description);
     }

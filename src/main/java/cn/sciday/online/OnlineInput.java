@@ -11,16 +11,18 @@ import java.util.Locale;
 
 import cn.sciday.campaign.Campaign;
 import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.UserMessage;
 
 /**
- * Collects the problems of one form so that a person sees all of them at once (each on its field, in Chinese), then
- * {@link #check()} throws them together. Lengths count characters as a person does (code points).
+ * Collects the problems of one form so that a person sees all of them at once (each on its field, by message key in
+ * the online bundle, put into words in the reader's language), then {@link #check()} throws them together. A
+ * {@code label} is the bundle key of the field's name. Lengths count characters as a person does (code points).
  */
 final class OnlineInput {
 
     private final List<InvalidInputException.Problem> problems = new ArrayList<>();
 
-    /** Stripped text: a problem when required (requiredMessage not null) and blank, or longer than max. */
+    /** Stripped text: a problem when required (requiredMessage, a key, not null) and blank, or longer than max. */
     String text(String field, String value, int max, String requiredMessage, String label) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
@@ -30,7 +32,7 @@ final class OnlineInput {
             return v;
         }
         if (length(v) > max) {
-            add(field, label + "不能超过 " + max + " 个字（现在是 " + length(v) + " 个字）。");
+            add(field, "online.error.tooLong", UserMessage.of(label), max, length(v));
         }
         return v;
     }
@@ -45,7 +47,7 @@ final class OnlineInput {
             return null;
         }
         if (!isWebLink(v, httpsOnly)) {
-            add(field, httpsOnly ? "请填写以 https:// 开头的完整网址。" : "请填写以 http:// 或 https:// 开头的完整网址。");
+            add(field, httpsOnly ? "online.error.httpsLink" : "online.error.webLink");
         }
         return v;
     }
@@ -60,7 +62,7 @@ final class OnlineInput {
         try {
             return LocalDateTime.parse(v.replace(' ', 'T')).atZone(Campaign.ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            add(field, "时间格式不正确，请按“2021-09-15 09:00”的格式填写。");
+            add(field, "online.error.timeFormat");
             return null;
         }
     }
@@ -72,7 +74,7 @@ final class OnlineInput {
             return defaultValue;
         }
         if (n < min || n > max) {
-            add(field, label + "应在 " + min + " 到 " + max + " 之间。");
+            add(field, "online.error.range", UserMessage.of(label), min, max);
             return defaultValue;
         }
         return n.intValue();
@@ -85,14 +87,14 @@ final class OnlineInput {
             return null;
         }
         if (!v.matches("-?[0-9]{1,12}")) {
-            add(field, label + "请填写整数。");
+            add(field, "online.error.wholeNumber", UserMessage.of(label));
             return null;
         }
         return Long.parseLong(v);
     }
 
-    void add(String field, String message) {
-        problems.add(new InvalidInputException.Problem(field, message));
+    void add(String field, String code, Object... arguments) {
+        problems.add(new InvalidInputException.Problem(field, code, arguments));
     }
 
     boolean has(String field) {

@@ -55,7 +55,7 @@ class OnlineMedia {
                     maxBytes);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.problems().stream()
-                    .map(p -> new InvalidInputException.Problem(field, p.message())).toList());
+                    .map(p -> new InvalidInputException.Problem(field, p.reason())).toList());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -14,6 +14,7 @@ import cn.sciday.campaign.CampaignManagement;
 import cn.sciday.campaign.ContentTheme;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
+import cn.sciday.web.UserMessage;
 
 /** The question bank: create, edit, disable and import questions (city admins), all checked by the same rules. */
 @Service
@@ -102,16 +103,16 @@ class QuestionBank {
             if (!q.stem().isEmpty() && !q.problems().containsKey("stem")) {
                 Integer earlier = stemRow.putIfAbsent(q.stem(), row.number());
                 if (earlier != null) {
-                    problems.add(row.problem("stem", "与第 " + earlier + " 行的题干相同。"));
+                    problems.add(row.problem("stem", UserMessage.of("online.error.stemSameAsRow", earlier)));
                 } else {
                     questions.findIdByStem(q.stem()).ifPresent(existing -> problems.add(
-                            row.problem("stem", "题库中已有相同题干的题目（编号 " + existing + "）。")));
+                            row.problem("stem", UserMessage.of("online.error.stemInBank", existing))));
                 }
             }
             ok.add(q);
         }
         if (rows.isEmpty()) {
-            problems.add(new InvalidInputException.Problem("第2行", "表格中没有题目：请从第 2 行起填写，每行一道题。"));
+            problems.add(new InvalidInputException.Problem(QuestionImport.rowLabel(2), "online.error.noQuestions"));
         }
         if (!problems.isEmpty()) {
             metrics.importRefused();
@@ -132,8 +133,7 @@ class QuestionBank {
         q.problems().forEach((f, m) -> problems.add(new InvalidInputException.Problem(f, m)));
         if (q.ok()) {
             questions.findIdByStem(q.stem()).filter(existing -> !existing.equals(self)).ifPresent(existing ->
-                    problems.add(new InvalidInputException.Problem("stem",
-                            "题库中已有相同题干的题目（编号 " + existing + "）。")));
+                    problems.add(new InvalidInputException.Problem("stem", "online.error.stemInBank", existing)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

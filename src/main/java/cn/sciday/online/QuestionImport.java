@@ -18,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.sciday.web.ControlCharacters;
 import cn.sciday.web.InvalidInputException;
+import cn.sciday.web.UserMessage;
 
 /**
  * Reads the question spreadsheet (.xlsx, columns 题型, 题干, 选项A–D (E, F optional), 正确答案, 解析, 内容主题 in any
@@ -60,12 +61,21 @@ final class QuestionImport {
     /** One spreadsheet row: its number as Excel shows it, the draft, and the column letter of each field. */
     record Row(int number, QuestionDraft draft, Map<String, String> columns) {
 
-        InvalidInputException.Problem problem(String field, String message) {
+        InvalidInputException.Problem problem(String field, UserMessage message) {
             String column = columns.get(field);
-            String header = HEADERS.getOrDefault(field, field);
-            return new InvalidInputException.Problem(
-                    "第" + number + "行" + (column == null ? "" : " " + column + "列（" + header + "）"), message);
+            return new InvalidInputException.Problem(column == null ? rowLabel(number)
+                    : cellLabel(number, column, HEADERS.getOrDefault(field, field)), message);
         }
+    }
+
+    /** "第3行" / "Row 3", in the reader's language (the problem's field, shown before its message). */
+    static String rowLabel(int row) {
+        return UserMessage.of("online.import.row", row).text();
+    }
+
+    /** "第3行 B列（题干）" / "Row 3, column B (题干)": the header is the sheet's own. */
+    static String cellLabel(int row, String column, String header) {
+        return UserMessage.of("online.import.cell", row, column, header).text();
     }
 
     private QuestionImport() {
@@ -73,33 +83,29 @@ final class QuestionImport {
 
     static List<Row> read(String filename, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException("file", "请选择要导入的 .xlsx 文件。");
+            throw new InvalidInputException("file", "online.error.importFileRequired");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException("file", String.format(Locale.ROOT,
-                    "文件大小为 %.1f MB，超过了 5 MB 的上限。请删去图片等多余内容，或分成几个文件导入。",
-                    bytes.length / 1024.0 / 1024.0));
+            throw new InvalidInputException("file", "online.error.importTooLarge",
+                    String.format(Locale.ROOT, "%.1f", bytes.length / 1024.0 / 1024.0));
         }
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         boolean zip = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         if (!name.endsWith(".xlsx") || !zip) {
-            throw new InvalidInputException("file", "只能导入 .xlsx 格式的 Excel 文件（Excel 2007 及以后版本）。"
-                    + "如果是 .xls 或 .csv 文件，请在 Excel 中“另存为”.xlsx 后再导入，或下载模板填写。");
+            throw new InvalidInputException("file", "online.error.importNotXlsx");
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {
-                throw new InvalidInputException("file", "文件中没有工作表。请下载模板填写。");
+                throw new InvalidInputException("file", "online.error.importNoSheet");
             }
             return rows(workbook.getSheetAt(0));
         } catch (InvalidInputException e) {
             throw e;
         } catch (Exception e) {
             if (isZipBomb(e)) {
-                throw new InvalidInputException("file", "文件解压后的内容异常巨大（疑似“压缩炸弹”），已拒绝导入。"
-                        + "请下载模板重新填写。");
+                throw new InvalidInputException("file", "online.error.importZipBomb");
             }
-            throw new InvalidInputException("file", "无法读取该文件：它可能已损坏、加了密码，或不是 Excel 文件。"
-                    + "请用 Excel 打开检查后另存为 .xlsx 再导入。");
+            throw new InvalidInputException("file", "online.error.importUnreadable");
         }
     }
 
@@ -130,9 +136,9 @@ final class QuestionImport {
         }
         HEADERS.forEach((field, title) -> {
             if (!index.containsKey(field) && !OPTIONAL.contains(field)) {
-                problems.add(new InvalidInputException.Problem("第1行", "缺少“" + title + "”列。第 1 行应为表头："
-                        + String.join("、", HEADERS.entrySet().stream().filter(h -> !OPTIONAL.contains(h.getKey()))
-                                .map(Map.Entry::getValue).toList()) + "。请下载模板对照。"));
+                problems.add(new InvalidInputException.Problem(rowLabel(1), "online.error.importMissingColumn", title,
+                        UserMessage.list(HEADERS.entrySet().stream().filter(h -> !OPTIONAL.contains(h.getKey()))
+                                .map(Map.Entry::getValue).toList())));
             }
         });
         if (!problems.isEmpty()) {
@@ -150,9 +156,9 @@ final class QuestionImport {
             boolean any = false;
             for (Map.Entry<String, Integer> e : index.entrySet()) {
                 Cell cell = row.getCell(e.getValue());
-                String where = "第" + (r + 1) + "行 " + columns.get(e.getKey()) + "列（" + HEADERS.get(e.getKey()) + "）";
+                String where = cellLabel(r + 1, columns.get(e.getKey()), HEADERS.get(e.getKey()));
                 if (cell != null && cell.getCellType() == CellType.FORMULA) {
-                    problems.add(new InvalidInputException.Problem(where, "不能使用公式，请改为直接填写文字。"));
+                    problems.add(new InvalidInputException.Problem(where, "online.error.importFormula"));
                     any = true;
                     continue;
                 }
@@ -167,7 +173,7 @@ final class QuestionImport {
                 continue;
             }
             if (rows.size() >= MAX_ROWS) {
-                throw new InvalidInputException("file", "一次最多导入 " + MAX_ROWS + " 道题，请分成几个文件导入。");
+                throw new InvalidInputException("file", "online.error.importTooManyRows", MAX_ROWS);
             }
             List<String> options = new ArrayList<>();
             for (String letter : List.of("A", "B", "C", "D", "E", "F")) {

@@ -61,7 +61,7 @@ class QuestionRepository {
                 .param("theme", q.themeNumber()).param("now", Timestamp.from(now))
                 .param("id", id).param("version", version).update();
         if (n == 0) {
-            throw new ConflictException("这道题刚被其他人修改过，请重新打开后再修改。");
+            throw new ConflictException("online.error.questionChanged");
         }
     }
 

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import cn.sciday.campaign.ContentTheme;
+import cn.sciday.web.UserMessage;
 
 /**
- * Checks a question draft and turns it into clean values, with a Chinese message per field. The same rules serve
+ * Checks a question draft and turns it into clean values, with a message (by key) per field. The same rules serve
  * the edit form, the spreadsheet import and the demo questions.
  */
 final class QuestionRules {
@@ -20,7 +21,7 @@ final class QuestionRules {
 
     /** A checked question, or the problems found (field name → message). */
     record Checked(QuestionType type, String stem, List<String> options, String correctAnswer, String explanation,
-            int themeNumber, Map<String, String> problems) {
+            int themeNumber, Map<String, UserMessage> problems) {
 
         boolean ok() {
             return problems.isEmpty();
@@ -31,31 +32,31 @@ final class QuestionRules {
     }
 
     static Checked check(QuestionDraft d, List<ContentTheme> themes) {
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, UserMessage> problems = new LinkedHashMap<>();
         QuestionType type = QuestionType.parse(d.type()).orElse(null);
         if (type == null) {
-            problems.put("type", blank(d.type()) ? "请填写题型（单选题、多选题或判断题）。"
-                    : "题型应为单选题、多选题或判断题，不能是“" + d.type().strip() + "”。");
+            problems.put("type", blank(d.type()) ? UserMessage.of("online.error.typeRequired")
+                    : UserMessage.of("online.error.typeUnknown", d.type().strip()));
         }
         String stem = clean(d.stem());
         if (stem.isEmpty()) {
-            problems.put("stem", "请填写题干。");
+            problems.put("stem", UserMessage.of("online.error.stemRequired"));
         } else if (stem.length() > MAX_STEM) {
-            problems.put("stem", "题干不能超过 " + MAX_STEM + " 个字（现有 " + stem.length() + " 个字）。");
+            problems.put("stem", UserMessage.of("online.error.stemTooLong", MAX_STEM, stem.length()));
         }
         List<String> options = type == null ? List.of() : options(type, d.options(), problems);
         String answer = type == null ? null : answer(type, d.answer(), options.size(), problems);
         String explanation = clean(d.explanation());
         if (explanation.isEmpty()) {
-            problems.put("explanation", "请填写解析，答题后会展示给答题者。");
+            problems.put("explanation", UserMessage.of("online.error.explanationRequired"));
         } else if (explanation.length() > MAX_EXPLANATION) {
-            problems.put("explanation", "解析不能超过 " + MAX_EXPLANATION + " 个字。");
+            problems.put("explanation", UserMessage.of("online.error.explanationTooLong", MAX_EXPLANATION));
         }
         int theme = theme(d.theme(), themes, problems);
         return new Checked(type, stem, options, answer, explanation, theme, problems);
     }
 
-    private static List<String> options(QuestionType type, List<String> raw, Map<String, String> problems) {
+    private static List<String> options(QuestionType type, List<String> raw, Map<String, UserMessage> problems) {
         if (type == QuestionType.TRUE_FALSE) {
             return List.of(QuestionType.TRUE, QuestionType.FALSE);
         }
@@ -74,13 +75,14 @@ final class QuestionRules {
             String text = given.get(i);
             String field = "option" + QuizQuestion.letter(i);
             if (text.isEmpty()) {
-                problems.put(field, "选项" + QuizQuestion.letter(i) + "为空，但后面的选项有内容；请按 A、B、C…的顺序填写选项。");
+                problems.put(field, UserMessage.of("online.error.optionGap", QuizQuestion.letter(i)));
             } else if (text.length() > MAX_OPTION) {
-                problems.put(field, "选项" + QuizQuestion.letter(i) + "不能超过 " + MAX_OPTION + " 个字。");
+                problems.put(field, UserMessage.of("online.error.optionTooLong", QuizQuestion.letter(i), MAX_OPTION));
             } else {
                 int same = options.indexOf(text);
                 if (same >= 0) {
-                    problems.put(field, "选项" + QuizQuestion.letter(i) + "与选项" + QuizQuestion.letter(same) + "内容相同。");
+                    problems.put(field, UserMessage.of("online.error.optionRepeated", QuizQuestion.letter(i),
+                            QuizQuestion.letter(same)));
                 }
             }
             options.add(text);
@@ -88,41 +90,44 @@ final class QuestionRules {
         int needed = type == QuestionType.SINGLE ? 2 : 3;
         if (options.size() < needed && !problems.containsKey("optionA")) {
             problems.put(options.isEmpty() ? "optionA" : "option" + QuizQuestion.letter(options.size()),
-                    type.label() + "至少需要 " + needed + " 个选项（现有 " + options.size() + " 个）。");
+                    UserMessage.of("online.error.tooFewOptions", UserMessage.of("quiz.type." + type.name()), needed,
+                            options.size()));
         }
         return options;
     }
 
-    private static String answer(QuestionType type, String raw, int optionCount, Map<String, String> problems) {
+    private static String answer(QuestionType type, String raw, int optionCount,
+            Map<String, UserMessage> problems) {
         String text = clean(raw);
         if (text.isEmpty()) {
-            problems.put("answer", "请填写正确答案。");
+            problems.put("answer", UserMessage.of("online.error.answerRequired"));
             return null;
         }
         if (type == QuestionType.TRUE_FALSE) {
             String a = trueFalse(text);
             if (a == null) {
-                problems.put("answer", "判断题的正确答案应为“对”或“错”，不能是“" + text + "”。");
+                problems.put("answer", UserMessage.of("online.error.trueFalseAnswer", text));
             }
             return a;
         }
         String letters = letters(text);
         if (letters == null) {
-            problems.put("answer", "正确答案应为选项字母，如 A 或 ACD，不能是“" + text + "”。");
+            problems.put("answer", UserMessage.of("online.error.answerLetters", text));
             return null;
         }
         for (char c : letters.toCharArray()) {
             if (c - 'A' >= optionCount) {
-                problems.put("answer", "正确答案“" + c + "”没有对应的选项（只有 " + optionCount + " 个选项）。");
+                problems.put("answer", UserMessage.of("online.error.answerNoOption", String.valueOf(c),
+                        optionCount));
                 return null;
             }
         }
         if (type == QuestionType.SINGLE && letters.length() != 1) {
-            problems.put("answer", "单选题只能有一个正确答案（现为 " + letters + "）。");
+            problems.put("answer", UserMessage.of("online.error.singleAnswer", letters));
             return null;
         }
         if (type == QuestionType.MULTIPLE && letters.length() < 2) {
-            problems.put("answer", "多选题至少要有两个正确答案（现为 " + letters + "）；只有一个请改为单选题。");
+            problems.put("answer", UserMessage.of("online.error.multipleAnswer", letters));
             return null;
         }
         return letters;
@@ -162,11 +167,11 @@ final class QuestionRules {
         return b.toString();
     }
 
-    private static int theme(String raw, List<ContentTheme> themes, Map<String, String> problems) {
+    private static int theme(String raw, List<ContentTheme> themes, Map<String, UserMessage> problems) {
         String text = clean(raw);
         String allowed = themes.isEmpty() ? "1–6" : themes.get(0).number() + "–" + themes.get(themes.size() - 1).number();
         if (text.isEmpty()) {
-            problems.put("theme", "请填写内容主题（" + allowed + " 的数字）。");
+            problems.put("theme", UserMessage.of("online.error.themeRequired", allowed));
             return 0;
         }
         String number = text.replaceAll("\\.0+$", "").replaceFirst("^主题", "");
@@ -176,7 +181,8 @@ final class QuestionRules {
                 return t.number();
             }
         }
-        problems.put("theme", "内容主题应为活动方案中的主题编号（" + allowed + "）或主题名称，不能是“" + text + "”。");
+        problems.put("theme", UserMessage.of("online.error.themeUnknown", allowed,
+                text));
         return 0;
     }
 

@@ -83,7 +83,7 @@ class QuizApiController {
     @Operation(summary = "Starts an attempt (or returns the open one): the questions WITHOUT answers")
     QuizPaper start(Actor actor, @RequestBody StartRequest body) {
         if (body == null || body.roundId() == null) {
-            throw new InvalidInputException("roundId", "请指定答题轮次 roundId。");
+            throw new InvalidInputException("roundId", "online.error.roundIdRequired");
         }
         return attempts.start(actor, body.roundId(), body.divisionId(), Boolean.TRUE.equals(body.practice()));
     }
@@ -134,7 +134,7 @@ class QuizApiController {
             try {
                 id = Long.parseLong(key.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("answers", "答案应按题目编号提交，“" + key + "”不是题目编号。");
+                throw new InvalidInputException("answers", "online.error.answerKey", key);
             }
             String text;
             if (value instanceof Collection<?> list) {

@@ -17,7 +17,6 @@ import java.util.Random;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +27,13 @@ import cn.sciday.platform.RateLimits.Limit;
 import cn.sciday.platform.RateLimits.Rule;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 import cn.sciday.web.PersonalData;
 import cn.sciday.web.TooManyRequests;
 import cn.sciday.web.TooManyRequestsException;
+import cn.sciday.web.UserMessage;
 
 /**
  * The rules of an attempt, decided by the server: questions are drawn at random by type and frozen when the
@@ -43,7 +44,6 @@ import cn.sciday.web.TooManyRequestsException;
 @Service
 class QuizAttempts {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final QuizAttemptRepository attempts;
@@ -88,14 +88,14 @@ class QuizAttempts {
         QuizRound round = lookups.round(roundId);
         Instant now = now();
         switch (round.status(now)) {
-            case UPCOMING -> throw new ConflictException("本轮答题尚未开始，将于 "
-                    + MINUTE.format(round.opensAt().atZone(Campaign.ZONE)) + " 开始。");
-            case CLOSED -> throw new ConflictException("本轮答题已于 "
-                    + MINUTE.format(round.closesAt().atZone(Campaign.ZONE)) + " 结束。");
+            case UPCOMING -> throw new ConflictException("online.error.quizNotOpen",
+                    MINUTE.format(round.opensAt().atZone(Campaign.ZONE)));
+            case CLOSED -> throw new ConflictException("online.error.quizClosed",
+                    MINUTE.format(round.closesAt().atZone(Campaign.ZONE)));
             default -> { }
         }
         if (practice && !round.practiceEnabled()) {
-            throw new ConflictException("本轮答题没有开放练习模式。");
+            throw new ConflictException("online.error.noPractice");
         }
         LocalDate day = LocalDate.ofInstant(now, Campaign.ZONE);
         QuizAttemptRepository.Standing standing = attempts.standing(roundId, actor.accountId(), day);
@@ -114,9 +114,10 @@ class QuizAttempts {
             int used = standing.officialToday();
             if (used >= round.attemptsPerDay()) {
                 long untilMidnight = Duration.between(now, day.plusDays(1).atStartOfDay(Campaign.ZONE)).toSeconds();
-                throw new TooManyRequestsException("今天的 " + round.attemptsPerDay() + " 次答题机会已经用完，请在明天（"
-                        + DAY.format(day.plusDays(1)) + "）0 点以后再来。"
-                        + (round.practiceEnabled() ? "您仍可以使用练习模式，练习成绩不计入排行榜。" : ""), untilMidnight);
+                LocalDate tomorrow = day.plusDays(1);
+                throw new TooManyRequestsException("online.error.attemptsUsed",
+                        untilMidnight, round.attemptsPerDay(), tomorrow.getMonthValue(), tomorrow.getDayOfMonth(),
+                        tomorrow, round.practiceEnabled() ? UserMessage.of("online.error.practiceStillOpen") : "");
             }
             attemptNo = used + 1;
         }
@@ -129,7 +130,7 @@ class QuizAttempts {
                 attempts.insertOpen(roundId, actor.accountId(), id);
             }
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("您的答题已经开始，请勿重复提交；请返回答题页继续作答。");
+            throw new ConflictException("online.error.attemptStarted");
         }
         attempts.insertQuestions(id, drawn);
         // the paper from what was just written, not read back
@@ -146,10 +147,10 @@ class QuizAttempts {
 
     private void join(Actor actor, QuizRound round, Long divisionId, Instant now) {
         if (divisionId == null) {
-            throw new InvalidInputException("divisionId", "请选择您所在的市（区），排行榜会按市（区）统计。");
+            throw new InvalidInputException("divisionId", "online.error.divisionRequired");
         }
         if (!lookups.divisionNames().containsKey(divisionId)) {
-            throw new InvalidInputException("divisionId", "请从列表中选择您所在的市（区）。");
+            throw new InvalidInputException("divisionId", "online.error.divisionUnknown");
         }
         attempts.insertParticipant(round.id(), actor.accountId(), divisionId, displayName(actor), now);
     }
@@ -170,8 +171,8 @@ class QuizAttempts {
             }
             List<Long> pool = new ArrayList<>(lookups.enabledIds(type));
             if (pool.size() < needed) {
-                throw new ConflictException("题库中可用的" + type.label() + "只有 " + pool.size() + " 道，不够每次抽取的 "
-                        + needed + " 道。请稍后再试，或联系市科协。");
+                throw new ConflictException("online.error.bankTooSmall",
+                        UserMessage.of("quiz.type." + type.name()), pool.size(), needed);
             }
             Collections.shuffle(pool, random);
             chosen.addAll(pool.subList(0, needed));
@@ -337,7 +338,7 @@ class QuizAttempts {
 
     private static void requirePublic(Actor actor) {
         if (!actor.isPublic()) {
-            throw new AccessDeniedException("答题活动面向公众，请用手机号登录后参加。");
+            throw new ForbiddenException("online.error.quizCitizensOnly");
         }
     }
 }

@@ -56,7 +56,7 @@ class QuizRoundRepository {
                         Timestamp.from(now), r.id(), r.version())
                 .update();
         if (n == 0) {
-            throw new ConflictException("这一轮答题刚被其他人修改过，请重新打开后再修改。");
+            throw new ConflictException("online.error.roundChanged");
         }
     }
 

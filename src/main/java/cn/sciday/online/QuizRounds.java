@@ -17,6 +17,7 @@ import cn.sciday.campaign.Campaign;
 import cn.sciday.campaign.CampaignManagement;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
+import cn.sciday.web.UserMessage;
 
 /** Quiz rounds of the current campaign, set up by city admins. */
 @Service
@@ -84,26 +85,28 @@ class QuizRounds {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         String title = QuestionRules.clean(f.title());
         if (title.isEmpty()) {
-            problems.add(new InvalidInputException.Problem("title", "请填写名称，例如“2021年科普知识网络答题”。"));
+            problems.add(new InvalidInputException.Problem("title", "online.error.roundNameRequired"));
         } else if (title.length() > 200) {
-            problems.add(new InvalidInputException.Problem("title", "名称不能超过 200 个字。"));
+            problems.add(new InvalidInputException.Problem("title", "online.error.roundNameTooLong"));
         }
-        Instant opens = time(f.opensAt(), "opensAt", "开始时间", problems);
-        Instant closes = time(f.closesAt(), "closesAt", "结束时间", problems);
+        Instant opens = time(f.opensAt(), "opensAt", "online.label.opensAt", problems);
+        Instant closes = time(f.closesAt(), "closesAt", "online.label.closesAt", problems);
         if (opens != null && closes != null && !opens.isBefore(closes)) {
-            problems.add(new InvalidInputException.Problem("closesAt", "结束时间必须晚于开始时间。"));
+            problems.add(new InvalidInputException.Problem("closesAt", "online.error.roundEndBeforeStart"));
         }
-        int tf = number(f.trueFalseCount(), "trueFalseCount", "判断题数量", 0, 100, problems);
-        int single = number(f.singleCount(), "singleCount", "单选题数量", 0, 100, problems);
-        int multiple = number(f.multipleCount(), "multipleCount", "多选题数量", 0, 100, problems);
+        int tf = number(f.trueFalseCount(), "trueFalseCount", "online.label.trueFalseCount", 0, 100, problems);
+        int single = number(f.singleCount(), "singleCount", "online.label.singleCount", 0, 100, problems);
+        int multiple = number(f.multipleCount(), "multipleCount", "online.label.multipleCount", 0, 100, problems);
         if (tf >= 0 && single >= 0 && multiple >= 0 && (tf + single + multiple < 1 || tf + single + multiple > 100)) {
-            problems.add(new InvalidInputException.Problem("trueFalseCount", "每次答题的题目总数应在 1 到 100 道之间。"));
+            problems.add(new InvalidInputException.Problem("trueFalseCount", "online.error.questionTotal"));
         }
-        int points = number(f.pointsPerQuestion(), "pointsPerQuestion", "每题分值", 1, 100, problems);
-        int perQuestion = number(f.secondsPerQuestion(), "secondsPerQuestion", "每题限时", 5, 600, problems);
-        int total = number(f.totalSeconds(), "totalSeconds", "总限时", 10, 7200, problems);
-        int perDay = number(f.attemptsPerDay(), "attemptsPerDay", "每天答题次数", 1, 20, problems);
-        int board = number(f.leaderboardSize(), "leaderboardSize", "排行榜人数", 1, 1000, problems);
+        int points = number(f.pointsPerQuestion(), "pointsPerQuestion", "online.label.pointsPerQuestion", 1, 100,
+                problems);
+        int perQuestion = number(f.secondsPerQuestion(), "secondsPerQuestion", "online.label.secondsPerQuestion", 5,
+                600, problems);
+        int total = number(f.totalSeconds(), "totalSeconds", "online.label.totalSeconds", 10, 7200, problems);
+        int perDay = number(f.attemptsPerDay(), "attemptsPerDay", "online.label.attemptsPerDay", 1, 20, problems);
+        int board = number(f.leaderboardSize(), "leaderboardSize", "online.label.leaderboardSize", 1, 1000, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -113,13 +116,13 @@ class QuizRounds {
 
     private static Instant time(String text, String field, String name, List<InvalidInputException.Problem> problems) {
         if (text == null || text.isBlank()) {
-            problems.add(new InvalidInputException.Problem(field, "请填写" + name + "。"));
+            problems.add(new InvalidInputException.Problem(field, "online.error.required", UserMessage.of(name)));
             return null;
         }
         try {
             return LocalDateTime.parse(text.strip().replace(' ', 'T')).atZone(Campaign.ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new InvalidInputException.Problem(field, name + "格式应为“2021-09-15 09:00”。"));
+            problems.add(new InvalidInputException.Problem(field, "online.error.timeFormatOf", UserMessage.of(name)));
             return null;
         }
     }
@@ -129,12 +132,14 @@ class QuizRounds {
         try {
             int n = Integer.parseInt(text == null ? "" : text.strip());
             if (n < min || n > max) {
-                problems.add(new InvalidInputException.Problem(field, name + "应在 " + min + " 到 " + max + " 之间。"));
+                problems.add(new InvalidInputException.Problem(field, "online.error.range", UserMessage.of(name), min,
+                        max));
                 return -1;
             }
             return n;
         } catch (NumberFormatException e) {
-            problems.add(new InvalidInputException.Problem(field, "请填写" + name + "（整数）。"));
+            problems.add(new InvalidInputException.Problem(field, "online.error.wholeNumberRequired",
+                    UserMessage.of(name)));
             return -1;
         }
     }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +17,7 @@ import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.NotFoundException;
 
 /**
@@ -129,15 +129,15 @@ public class Topics {
     @Transactional
     public TopicComment comment(Actor actor, long topicId, String body) {
         if (!actor.isPublic()) {
-            throw new AccessDeniedException("只有市民账号（手机号登录）可以参与话题讨论。");
+            throw new ForbiddenException("online.error.topicCitizensOnly");
         }
         Topic topic = visible(actor, topicId);
         Instant now = clock.instant();
         if (!topic.isOpen(now)) {
-            throw new ConflictException("话题讨论已于 " + topic.closesText() + " 结束，不能再留言。");
+            throw new ConflictException("online.error.topicClosed", topic.closesText());
         }
         OnlineInput in = new OnlineInput();
-        String text = in.text("body", body, COMMENT_MAX, "请写下您的留言。", "留言");
+        String text = in.text("body", body, COMMENT_MAX, "online.error.commentRequired", "online.label.comment");
         in.check();
         limiter.check("comment:" + actor.accountId(), commentsPerMinute, Duration.ofMinutes(1), "online.rate.comment");
         List<String> held = sensitiveWords.find(text);
@@ -194,7 +194,7 @@ public class Topics {
         TopicComment c = repo.findComment(commentId).orElseThrow(() -> new NotFoundException("comment " + commentId));
         if (!repo.moderate(commentId, TopicCommentStatus.PENDING, TopicCommentStatus.VISIBLE, null, actor.accountId(),
                 clock.instant())) {
-            throw new ConflictException("这条留言不在等待审核，不能再通过。");
+            throw new ConflictException("online.error.commentNotPending");
         }
         events.publishEvent(new AuditEvent("TOPIC_COMMENT_APPROVED", "TOPIC_COMMENT", String.valueOf(commentId),
                 "话题 #" + c.topicId()));
@@ -206,11 +206,11 @@ public class Topics {
         VideoEntries.requireCityAdmin(actor);
         TopicComment c = repo.findComment(commentId).orElseThrow(() -> new NotFoundException("comment " + commentId));
         OnlineInput in = new OnlineInput();
-        String why = in.text("reason", reason, 200, "请填写隐藏的理由，留言人会看到它。", "理由");
+        String why = in.text("reason", reason, 200, "online.error.hideReasonRequired", "online.label.reason");
         in.check();
         if (c.isHidden() || !repo.moderate(commentId, c.status(), TopicCommentStatus.HIDDEN, why, actor.accountId(),
                 clock.instant())) {
-            throw new ConflictException("这条留言已经被隐藏了。");
+            throw new ConflictException("online.error.commentAlreadyHidden");
         }
         Topic topic = get(c.topicId());
         notifications.notify(c.accountId(), "您的话题留言未予展示",
@@ -224,17 +224,17 @@ public class Topics {
 
     private Topic valid(long id, TopicForm f, Long pictureId) {
         OnlineInput in = new OnlineInput();
-        String question = in.text("question", f.question(), 100, "请填写话题。", "话题");
-        String description = in.text("description", f.description(), 1000, null, "说明");
-        Instant opens = in.time("opensAt", f.opensAt(), "请填写开始时间。");
-        Instant closes = in.time("closesAt", f.closesAt(), "请填写结束时间。");
+        String question = in.text("question", f.question(), 100, "online.error.topicRequired", "online.label.topic");
+        String description = in.text("description", f.description(), 1000, null, "online.label.description");
+        Instant opens = in.time("opensAt", f.opensAt(), "online.error.opensAtRequired");
+        Instant closes = in.time("closesAt", f.closesAt(), "online.error.closesAtRequired");
         if (opens != null && closes != null && !closes.isAfter(opens)) {
-            in.add("closesAt", "结束时间应晚于开始时间。");
+            in.add("closesAt", "online.error.endBeforeStart");
         }
         TopicModeration moderation = java.util.Arrays.stream(TopicModeration.values())
                 .filter(m -> m.name().equals(f.moderation())).findFirst().orElse(null);
         if (moderation == null) {
-            in.add("moderation", "请选择留言的展示方式。");
+            in.add("moderation", "online.error.moderationRequired");
         }
         in.check();
         return new Topic(id, question, description, pictureId, opens, closes, moderation, null);

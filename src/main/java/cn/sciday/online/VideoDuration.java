@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
+import cn.sciday.web.UserMessage;
+
 /**
  * Reads an MP4's duration from its movie header ({@code moov/mvhd}) without loading the file: top-level boxes are
  * skipped (a seek on a file stream), so the header is found whether it sits before or after the media data.
@@ -103,6 +105,14 @@ final class VideoDuration {
             return OptionalLong.of(Long.MAX_VALUE);
         }
         return OptionalLong.of(duration * 1000 / timescale);
+    }
+
+    /** The duration as words in the reader's language: 5 分 01 秒 / 5 min 01 s, 45 秒 / 45 s. */
+    static UserMessage message(long seconds) {
+        long m = seconds / 60;
+        long s = seconds % 60;
+        return m == 0 ? UserMessage.of("online.duration.seconds", s)
+                : UserMessage.of("online.duration.minutes", m, (s < 10 ? "0" : "") + s);
     }
 
     /** 5分01秒 / 45秒. */

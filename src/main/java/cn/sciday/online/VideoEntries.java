@@ -13,7 +13,6 @@ import java.util.OptionalLong;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -27,6 +26,7 @@ import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 
@@ -110,28 +110,29 @@ public class VideoEntries {
 
     private VideoRound validRound(long id, long campaignId, VideoRoundForm f) {
         OnlineInput in = new OnlineInput();
-        String title = in.text("title", f.title(), 100, "请填写征集活动的名称。", "名称");
-        Instant opens = in.time("opensAt", f.opensAt(), "请填写开始时间。");
-        Instant closes = in.time("closesAt", f.closesAt(), "请填写截止时间。");
+        String title = in.text("title", f.title(), 100, "online.error.roundTitleRequired", "online.label.title");
+        Instant opens = in.time("opensAt", f.opensAt(), "online.error.opensAtRequired");
+        Instant closes = in.time("closesAt", f.closesAt(), "online.error.deadlineRequired");
         if (opens != null && closes != null && !closes.isAfter(opens)) {
-            in.add("closesAt", "截止时间应晚于开始时间。");
+            in.add("closesAt", "online.error.deadlineBeforeStart");
         }
-        int mb = in.number("maxUploadMb", f.maxUploadMb(), 1, (int) serverMaxUploadMb, 300, "上传大小上限（MB）");
-        int seconds = in.number("maxDurationSeconds", f.maxDurationSeconds(), 10, 7200, 300, "时长上限（秒）");
-        int perPerson = in.number("entriesPerPerson", f.entriesPerPerson(), 1, 100, 1, "每人投稿数");
-        int perUnit = in.number("entriesPerUnit", f.entriesPerUnit(), 1, 1000, 5, "每个单位投稿数");
+        int mb = in.number("maxUploadMb", f.maxUploadMb(), 1, (int) serverMaxUploadMb, 300, "online.label.maxUploadMb");
+        int seconds = in.number("maxDurationSeconds", f.maxDurationSeconds(), 10, 7200, 300,
+                "online.label.maxDurationSeconds");
+        int perPerson = in.number("entriesPerPerson", f.entriesPerPerson(), 1, 100, 1, "online.label.entriesPerPerson");
+        int perUnit = in.number("entriesPerUnit", f.entriesPerUnit(), 1, 1000, 5, "online.label.entriesPerUnit");
         List<String> categories = OnlineMedia.lines(f.categories());
         if (categories.isEmpty()) {
             categories = DEFAULT_CATEGORIES;
         }
         if (categories.size() > 30) {
-            in.add("categories", "作品类别最多 30 个。");
+            in.add("categories", "online.error.tooManyCategories");
         }
         if (categories.stream().anyMatch(c -> OnlineInput.length(c) > 30)) {
-            in.add("categories", "每个作品类别不能超过 30 个字。");
+            in.add("categories", "online.error.categoryTooLong");
         }
         if (categories.stream().distinct().count() != categories.size()) {
-            in.add("categories", "作品类别有重复，请删去重复的一行。");
+            in.add("categories", "online.error.categoryRepeated");
         }
         in.check();
         return new VideoRound(id, campaignId, title, opens, closes, mb, seconds, perPerson, perUnit, categories);
@@ -147,7 +148,7 @@ public class VideoEntries {
     public VideoEntry submit(Actor actor, VideoEntryForm form, OnlineUpload video, OnlineUpload cover) {
         requireEntrant(actor);
         VideoRound open = currentRound().filter(r -> r.isOpen(clock.instant()))
-                .orElseThrow(() -> new ConflictException("现在没有正在征集的短视频活动，不能投稿。"));
+                .orElseThrow(() -> new ConflictException("online.error.noOpenRound"));
         Valid v = validEntry(actor, open, form, video, cover, null);
         VideoRound round = repo.lockRound(open.id()).orElseThrow();
         requireQuota(actor, round);
@@ -166,11 +167,11 @@ public class VideoEntries {
     public VideoEntry edit(Actor actor, long id, VideoEntryForm form, OnlineUpload video, OnlineUpload cover) {
         VideoEntry entry = own(actor, id);
         if (entry.isApproved()) {
-            throw new ConflictException("已通过审核的作品不能再修改。如需修改，请联系市科协。");
+            throw new ConflictException("online.error.entryApproved");
         }
         VideoRound round = repo.lockRound(entry.roundId()).orElseThrow();
         if (!round.isOpen(clock.instant())) {
-            throw new ConflictException("本轮征集已于 " + round.closesText() + " 截止，不能再修改作品。");
+            throw new ConflictException("online.error.roundClosed", round.closesText());
         }
         Valid v = validEntry(actor, round, form, video, cover, entry);
         if (entry.status() == VideoEntryStatus.REJECTED) {
@@ -293,7 +294,7 @@ public class VideoEntries {
     public VideoEntry reject(Actor actor, long id, String reason) {
         VideoEntry e = forAdmin(actor, id);
         OnlineInput in = new OnlineInput();
-        String why = in.text("reason", reason, 300, "请填写退回的理由，投稿人会看到它。", "理由");
+        String why = in.text("reason", reason, 300, "online.error.entryReturnReasonRequired", "online.label.reason");
         in.check();
         if (!repo.review(id, VideoEntryStatus.REJECTED, why, actor.accountId(), clock.instant())) {
             throw notPending(e);
@@ -318,26 +319,27 @@ public class VideoEntries {
     private Valid validEntry(Actor actor, VideoRound round, VideoEntryForm f, OnlineUpload video, OnlineUpload cover,
             VideoEntry existing) {
         OnlineInput in = new OnlineInput();
-        String title = in.text("title", f.title(), 60, "请填写作品名称。", "作品名称");
-        String description = in.text("description", f.description(), 1000, null, "作品简介");
-        String author = in.text("authorName", f.authorName(), 30, "请填写作者姓名。", "作者姓名");
+        String title = in.text("title", f.title(), 60, "online.error.entryTitleRequired", "online.label.entryTitle");
+        String description = in.text("description", f.description(), 1000, null, "online.label.entryDescription");
+        String author = in.text("authorName", f.authorName(), 30, "online.error.authorRequired",
+                "online.label.authorName");
         String unit = actor.isOrganizer() ? organizations.get(actor.organizationId()).name()
-                : in.text("unitName", f.unitName(), 60, null, "所在单位");
+                : in.text("unitName", f.unitName(), 60, null, "online.label.unitName");
         String category = f.category() == null ? "" : f.category().strip();
         if (category.isEmpty()) {
-            in.add("category", "请选择作品类别。");
+            in.add("category", "online.error.categoryRequired");
         } else if (!round.categories().contains(category)) {
-            in.add("category", "请从列出的作品类别中选择一个。");
+            in.add("category", "online.error.categoryUnknown");
         }
         String link = in.link("link", f.link(), false, null);
         boolean hasVideo = video != null || (existing != null && existing.isUpload());
         if (video != null && link != null) {
-            in.add("link", "请只选择一种方式：填写视频链接，或上传 MP4 视频文件。");
+            in.add("link", "online.error.linkOrFile");
         } else if (link == null && !hasVideo) {
-            in.add("link", "请填写视频所在的网址，或上传 MP4 视频文件。");
+            in.add("link", "online.error.linkOrFileRequired");
         }
         if (cover == null && (existing == null || !existing.hasCover())) {
-            in.add("cover", "请上传作品封面图片（JPEG 或 PNG）。");
+            in.add("cover", "online.error.coverRequired");
         }
         in.check();
         return new Valid(title, description, author, unit, category, link);
@@ -358,8 +360,8 @@ public class VideoEntries {
         long millis = durationMillis(stored.id());
         long seconds = (millis + 999) / 1000;
         if (millis > round.maxDurationSeconds() * 1000L) {
-            throw new InvalidInputException("video", "视频时长为 " + VideoDuration.text(seconds) + "，超过了本轮规定的 "
-                    + round.maxDurationText() + "。请剪辑后再上传。");
+            throw new InvalidInputException("video", "online.error.videoTooLong",
+                    VideoDuration.message(seconds), VideoDuration.message(round.maxDurationSeconds()));
         }
         return new Files(stored.id(), (int) Math.min(Integer.MAX_VALUE, seconds), coverId);
     }
@@ -369,7 +371,7 @@ public class VideoEntries {
             OptionalLong ms = VideoDuration.millis(in);
             if (ms.isEmpty()) {
                 throw new InvalidInputException("video",
-                        "无法读取视频的时长。请确认上传的是完整的 MP4 文件（可用剪辑软件重新导出为 MP4）。");
+                        "online.error.videoDurationUnreadable");
             }
             return ms.getAsLong();
         } catch (IOException e) {
@@ -381,14 +383,14 @@ public class VideoEntries {
         if (actor.isOrganizer()) {
             int used = repo.countByUnit(round.id(), actor.organizationId());
             if (used >= round.entriesPerUnit()) {
-                throw new ConflictException("每个单位在本轮最多投稿 " + round.entriesPerUnit() + " 件，贵单位已投稿 "
-                        + used + " 件（未通过审核的作品不计在内）。");
+                throw new ConflictException("online.error.unitQuota",
+                        round.entriesPerUnit(), used);
             }
         } else {
             int used = repo.countByPerson(round.id(), actor.accountId());
             if (used >= round.entriesPerPerson()) {
-                throw new ConflictException("每人在本轮最多投稿 " + round.entriesPerPerson() + " 件，您已投稿 " + used
-                        + " 件（未通过审核的作品不计在内）。");
+                throw new ConflictException("online.error.personQuota",
+                        round.entriesPerPerson(), used);
             }
         }
     }
@@ -399,19 +401,19 @@ public class VideoEntries {
 
     private static void requireEntrant(Actor actor) {
         if (!(actor.isPublic() || (actor.isOrganizer() && actor.unitApproved() && actor.organizationId() != null))) {
-            throw new AccessDeniedException("只有市民（手机号登录）或活动举办单位可以投稿。");
+            throw new ForbiddenException("online.error.entryForbidden");
         }
     }
 
     static void requireCityAdmin(Actor actor) {
         if (!actor.isCityAdmin()) {
-            throw new AccessDeniedException("只有市科协管理员可以这样做。");
+            throw new ForbiddenException("online.error.cityAdminOnly");
         }
     }
 
     private static ConflictException notPending(VideoEntry e) {
-        return new ConflictException("作品《" + e.title() + "》已经审核过了（"
-                + (e.status() == VideoEntryStatus.APPROVED ? "已通过" : "已退回") + "），不能再次审核。");
+        return new ConflictException(e.status() == VideoEntryStatus.APPROVED ? "online.error.entryReviewedApproved"
+                : "online.error.entryReviewedReturned", e.title());
     }
 
     /** Demo data: an approved link entry, bypassing quotas. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +15,7 @@ import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.NotFoundException;
 
 /**
@@ -61,7 +61,7 @@ public class Volunteers {
     public Volunteer edit(Actor actor, long id, VolunteerForm form, OnlineUpload photo) {
         Volunteer before = ofOwnUnit(actor, id);
         if (before.isApproved()) {
-            throw new ConflictException("已通过审核的志愿者资料不能再修改。如需修改，请联系市科协。");
+            throw new ConflictException("online.error.volunteerApproved");
         }
         String[] v = valid(form);
         Long photoId = photo == null ? before.photoMediaId() : storePhoto(actor, photo);
@@ -151,7 +151,8 @@ public class Volunteers {
     public Volunteer reject(Actor actor, long id, String reason) {
         Volunteer v = forAdmin(actor, id);
         OnlineInput in = new OnlineInput();
-        String why = in.text("reason", reason, 300, "请填写退回的理由，提交单位会看到它。", "理由");
+        String why = in.text("reason", reason, 300, "online.error.volunteerReturnReasonRequired",
+                "online.label.reason");
         in.check();
         if (!repo.review(id, VolunteerStatus.REJECTED, why, actor.accountId(), clock.instant())) {
             throw notPending(v);
@@ -168,10 +169,10 @@ public class Volunteers {
 
     private static String[] valid(VolunteerForm f) {
         OnlineInput in = new OnlineInput();
-        String name = in.text("name", f.name(), 30, "请填写志愿者的姓名。", "姓名");
-        String story = in.text("story", f.story(), 1000, "请写一写这位志愿者的服务故事。", "服务故事");
+        String name = in.text("name", f.name(), 30, "online.error.volunteerNameRequired", "online.label.name");
+        String story = in.text("story", f.story(), 1000, "online.error.storyRequired", "online.label.story");
         if (!story.isEmpty() && OnlineInput.length(story) < 20) {
-            in.add("story", "服务故事请至少写 20 个字，让大家了解这位志愿者做了什么。");
+            in.add("story", "online.error.storyTooShort");
         }
         in.check();
         return new String[] {name, story};
@@ -184,13 +185,13 @@ public class Volunteers {
 
     private static void requireOrganizer(Actor actor) {
         if (!actor.isOrganizer() || actor.organizationId() == null || !actor.unitApproved()) {
-            throw new AccessDeniedException("只有活动举办单位可以提交科技志愿者资料。");
+            throw new ForbiddenException("online.error.volunteerOrganizersOnly");
         }
     }
 
     private static ConflictException notPending(Volunteer v) {
-        return new ConflictException("“" + v.name() + "”的资料已经审核过了（"
-                + (v.isApproved() ? "已通过" : "已退回") + "），不能再次审核。");
+        return new ConflictException(v.isApproved() ? "online.error.volunteerReviewedApproved"
+                : "online.error.volunteerReviewedReturned", v.name());
     }
 
     /** Demo data: an approved profile, once per unit and name. */

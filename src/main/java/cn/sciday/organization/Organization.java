@@ -54,7 +54,7 @@ final class Organization {
     void approve(long reviewer, Instant at) {
         requireUnit();
         if (status == OrganizationStatus.APPROVED) {
-            throw new ConflictException("该单位已经审核通过。");
+            throw new ConflictException("organization.error.alreadyApproved");
         }
         status = OrganizationStatus.APPROVED;
         rejectionReason = null;
@@ -65,14 +65,14 @@ final class Organization {
     void reject(long reviewer, String reason, Instant at) {
         requireUnit();
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "请填写不予通过的理由，单位会看到它。");
+            throw new InvalidInputException("reason", "organization.error.reasonRequired");
         }
         if (reason.strip().length() > 500) {
-            throw new InvalidInputException("reason", "理由不能超过500个字。");
+            throw new InvalidInputException("reason", "organization.error.reasonTooLong", 500);
         }
         if (status != OrganizationStatus.PENDING) {
             throw new ConflictException(status == OrganizationStatus.APPROVED
-                    ? "该单位已经审核通过，不能再退回。" : "该单位已经被退回。");
+                    ? "organization.error.approvedCannotReject" : "organization.error.alreadyRejected");
         }
         status = OrganizationStatus.REJECTED;
         rejectionReason = reason.strip();
@@ -84,13 +84,13 @@ final class Organization {
     void resubmit(String newContactName, String newContactPhone, String newAddress) {
         requireUnit();
         if (newContactName.length() > 50) {
-            throw new InvalidInputException("contactName", "联系人不能超过50个字。");
+            throw new InvalidInputException("contactName", "organization.error.contactNameTooLong");
         }
         if (newAddress != null && newAddress.length() > 200) {
-            throw new InvalidInputException("address", "地址不能超过200个字。");
+            throw new InvalidInputException("address", "organization.error.addressTooLong");
         }
         if (status != OrganizationStatus.REJECTED) {
-            throw new ConflictException("只有被退回的单位才能重新提交。");
+            throw new ConflictException("organization.error.resubmitOnlyRejected");
         }
         contactName = newContactName;
         contactPhone = newContactPhone;
@@ -100,7 +100,7 @@ final class Organization {
 
     private void requireUnit() {
         if (kind != OrganizationKind.UNIT) {
-            throw new ConflictException("只有基层单位需要审核。");
+            throw new ConflictException("organization.error.reviewOnlyUnits");
         }
     }
 

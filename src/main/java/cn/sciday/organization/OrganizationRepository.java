@@ -88,7 +88,7 @@ class OrganizationRepository {
                         o.rejectionReason, o.reviewedBy, ts(o.reviewedAt), o.id, o.version)
                 .update();
         if (n != 1) {
-            throw new ConflictException("该单位的信息刚被其他人修改过，请刷新后再操作。");
+            throw new ConflictException("organization.error.changedMeanwhile");
         }
     }
 

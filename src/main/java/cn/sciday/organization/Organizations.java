@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 import cn.sciday.web.Role;
@@ -142,13 +143,13 @@ public class Organizations {
     public OrganizationView registerUnit(UnitRegistration form) {
         String code = CreditCode.normalize(form.creditCode());
         if (!CreditCode.isValid(code)) {
-            throw new InvalidInputException("creditCode", "统一社会信用代码应为18位，且最后一位校验码要正确，请核对营业执照或登记证书。");
+            throw new InvalidInputException("creditCode", "organization.error.creditCodeInvalid");
         }
         if (repo.creditCodeTaken(code)) {
-            throw new InvalidInputException("creditCode", "该统一社会信用代码已经注册过。如需加入该单位，请联系该单位的管理员。");
+            throw new InvalidInputException("creditCode", "organization.error.creditCodeTaken");
         }
         OrganizationView parent = find(form.parentId()).filter(OrganizationView::isCoordinatingBody)
-                .orElseThrow(() -> new InvalidInputException("parentId", "请选择所属的市（区）或市直部门（归口单位）。"));
+                .orElseThrow(() -> new InvalidInputException("parentId", "organization.error.parentRequired"));
         Organization unit = new Organization(null, OrganizationKind.UNIT, form.name().strip(), form.name().strip(),
                 null, parent.id(), form.unitType(), code, form.contactName().strip(), form.contactPhone().strip(),
                 form.address() == null ? null : form.address().strip(), OrganizationStatus.PENDING, null, null, null,
@@ -186,10 +187,10 @@ public class Organizations {
         }
         Organization unit = repo.findById(unitId).orElseThrow(() -> new NotFoundException("unit " + unitId));
         if (contactName == null || contactName.isBlank()) {
-            throw new InvalidInputException("contactName", "请填写联系人。");
+            throw new InvalidInputException("contactName", "organization.error.contactNameRequired");
         }
         if (contactPhone == null || !contactPhone.strip().matches("[0-9()（）\\- ]{7,20}")) {
-            throw new InvalidInputException("contactPhone", "请填写正确的联系电话。");
+            throw new InvalidInputException("contactPhone", "organization.error.contactPhoneInvalid");
         }
         unit.resubmit(contactName.strip(), contactPhone.strip(), address == null ? null : address.strip());
         repo.update(unit);
@@ -201,7 +202,7 @@ public class Organizations {
         OrganizationView unit = unitVisibleTo(actor, unitId);
         if (!(actor.is(Role.COORDINATOR) || actor.is(Role.CITY_ADMIN)) || actor.organizationId() == null
                 || actor.organizationId() == unitId) {
-            throw new org.springframework.security.access.AccessDeniedException("只有归口单位或市科协可以审核单位。");
+            throw new ForbiddenException("organization.error.reviewForbidden");
         }
         return repo.findById(unit.id()).orElseThrow();
     }
@@ -213,10 +214,10 @@ public class Organizations {
     public OrganizationView createCoordinatingBody(OrganizationKind kind, String name, String fullName,
             List<String> aliases) {
         if (kind != OrganizationKind.DIVISION && kind != OrganizationKind.DEPARTMENT) {
-            throw new InvalidInputException("kind", "只能新建市（区）或市直部门。");
+            throw new InvalidInputException("kind", "organization.error.kindNotCreatable");
         }
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "请填写名称。");
+            throw new InvalidInputException("name", "organization.error.nameRequired");
         }
         String joined = joinedAliases(aliases);
         requireNamesFree(null, name, fullName, aliases);
@@ -233,7 +234,7 @@ public class Organizations {
         Organization o = repo.findById(id).filter(x -> x.kind != OrganizationKind.UNIT)
                 .orElseThrow(() -> new NotFoundException("organization " + id));
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "请填写名称。");
+            throw new InvalidInputException("name", "organization.error.nameRequired");
         }
         String joined = joinedAliases(aliases);
         requireNamesFree(id, name, fullName, aliases);
@@ -252,7 +253,7 @@ public class Organizations {
         }
         String joined = String.join(",", aliases);
         if (joined.length() > 500) {
-            throw new InvalidInputException("aliases", "别名合计不能超过500个字。");
+            throw new InvalidInputException("aliases", "organization.error.aliasesTooLong");
         }
         return joined;
     }
@@ -268,8 +269,9 @@ public class Organizations {
         for (String n : names) {
             Optional<OrganizationView> other = findByName(n).filter(o -> self == null || o.id() != self);
             if (other.isPresent()) {
-                throw new ConflictException("已有同名的组织：" + n.strip()
-                        + (n.strip().equals(other.get().name()) ? "" : "（" + other.get().name() + "）"));
+                throw n.strip().equals(other.get().name())
+                        ? new ConflictException("organization.error.nameTaken", n.strip())
+                        : new ConflictException("organization.error.nameTakenBy", n.strip(), other.get().name());
             }
         }
     }

@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +19,7 @@ import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 
@@ -42,16 +40,14 @@ public class Notices {
     private final Media media;
     private final Organizations organizations;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
     private final Clock clock;
 
     Notices(NoticeRepository repo, Media media, Organizations organizations, ApplicationEventPublisher events,
-            MessageSource messages, Clock clock) {
+            Clock clock) {
         this.repo = repo;
         this.media = media;
         this.organizations = organizations;
         this.events = events;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -105,7 +101,7 @@ public class Notices {
         NoticeForm f = check(form);
         int version = form.version() == null ? current.version() : form.version();
         if (!repo.update(id, f, version, clock.instant())) {
-            throw new ConflictException(msg("portal.notice.conflict.version"));
+            throw new ConflictException("portal.notice.conflict.version");
         }
         changed(id, f.title(), "EDITED", actor.accountId());
         return load(id);
@@ -121,7 +117,7 @@ public class Notices {
         NoticeView n = load(id);
         if (!repo.transition(id, List.of(NoticeStatus.DRAFT, NoticeStatus.UNPUBLISHED), NoticeStatus.PUBLISHED,
                 clock.instant())) {
-            throw new ConflictException(msg("portal.notice.conflict.published"));
+            throw new ConflictException("portal.notice.conflict.published");
         }
         changed(id, n.title(), "PUBLISHED", by);
         return load(id);
@@ -133,7 +129,7 @@ public class Notices {
         requireCity(actor);
         NoticeView n = load(id);
         if (!repo.transition(id, List.of(NoticeStatus.PUBLISHED), NoticeStatus.UNPUBLISHED, clock.instant())) {
-            throw new ConflictException(msg("portal.notice.conflict.notPublished"));
+            throw new ConflictException("portal.notice.conflict.notPublished");
         }
         changed(id, n.title(), "UNPUBLISHED", actor.accountId());
         return load(id);
@@ -155,13 +151,13 @@ public class Notices {
         NoticeView n = load(id);
         String text = label == null ? "" : label.strip();
         if (text.length() > 200) {
-            throw new InvalidInputException("label", msg("portal.notice.attachment.label.size"));
+            throw new InvalidInputException("label", "portal.notice.attachment.label.size");
         }
         if (kind == null) {
-            throw new InvalidInputException("kind", msg("portal.notice.attachment.kind.required"));
+            throw new InvalidInputException("kind", "portal.notice.attachment.kind.required");
         }
         if (content == null || fileName == null || fileName.isBlank()) {
-            throw new InvalidInputException("file", msg("portal.notice.attachment.file.required"));
+            throw new InvalidInputException("file", "portal.notice.attachment.file.required");
         }
         StoredFile stored = media.store(uploader, organizations.city().id(), "notice", Visibility.PUBLIC, fileName,
                 content, ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES);
@@ -198,19 +194,19 @@ public class Notices {
     private NoticeForm check(NoticeForm form) {
         NoticeForm f = form.normalized();
         if (f.title() == null || f.title().isEmpty()) {
-            throw new InvalidInputException("title", msg("portal.notice.title.required"));
+            throw new InvalidInputException("title", "portal.notice.title.required");
         }
         if (f.issuer() == null || f.issuer().isEmpty()) {
-            throw new InvalidInputException("issuer", msg("portal.notice.issuer.required"));
+            throw new InvalidInputException("issuer", "portal.notice.issuer.required");
         }
         if (f.issuedOn() == null) {
-            throw new InvalidInputException("issuedOn", msg("portal.notice.issuedOn.required"));
+            throw new InvalidInputException("issuedOn", "portal.notice.issuedOn.required");
         }
         if (f.body() == null || f.body().isEmpty()) {
-            throw new InvalidInputException("body", msg("portal.notice.body.required"));
+            throw new InvalidInputException("body", "portal.notice.body.required");
         }
         if (f.linkUrl() != null && !f.linkUrl().matches("^/$|^/[^/\\\\].*|^https://\\S+$")) {
-            throw new InvalidInputException("linkUrl", msg("portal.notice.linkUrl.pattern"));
+            throw new InvalidInputException("linkUrl", "portal.notice.linkUrl.pattern");
         }
         return f;
     }
@@ -221,16 +217,12 @@ public class Notices {
 
     private void requireCity(Actor actor) {
         if (actor == null || !actor.isCityAdmin()) {
-            throw new AccessDeniedException(msg("portal.notice.forbidden"));
+            throw new ForbiddenException("portal.notice.forbidden");
         }
     }
 
     private void changed(long id, String title, String action, long by) {
         events.publishEvent(new NoticeChanged(id, title, action, by));
         events.publishEvent(new AuditEvent("NOTICE_" + action, "NOTICE", String.valueOf(id), title));
-    }
-
-    private String msg(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 }

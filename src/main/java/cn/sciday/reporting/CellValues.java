@@ -21,6 +21,7 @@ import cn.sciday.activity.Audience;
 import cn.sciday.campaign.Campaign;
 import cn.sciday.campaign.ContentTheme;
 import cn.sciday.campaign.JointAction;
+import cn.sciday.web.UserMessage;
 
 /**
  * Turns cells of the intention form into values, accepting what people type: Excel dates and text dates
@@ -30,10 +31,23 @@ import cn.sciday.campaign.JointAction;
  */
 final class CellValues {
 
-    /** A value that could not be read; the message says what was expected. */
+    /** A value that could not be read; the message (a key of the reporting bundle) says what was expected. */
     static final class Bad extends Exception {
-        Bad(String message) {
-            super(message, null, false, false);
+        private final transient UserMessage reason;
+
+        Bad(String code, Object... arguments) {
+            super(code, null, false, false);
+            this.reason = UserMessage.of(code, arguments);
+        }
+
+        UserMessage reason() {
+            return reason;
+        }
+
+        /** In the current request's language (Chinese outside a request). */
+        @Override
+        public String getMessage() {
+            return reason.text();
         }
     }
 
@@ -96,7 +110,7 @@ final class CellValues {
             if (cell.dateFormatted() || (d > 20000 && d < 80000)) {
                 LocalDateTime t = DateUtil.getLocalDateTime(d);
                 if (t == null) {
-                    throw new Bad("无法识别的日期。");
+                    throw new Bad("reporting.error.dateUnreadable");
                 }
                 boolean wholeDay = Math.abs(d - Math.floor(d)) < 1e-9;
                 return new When(t.toLocalDate(), wholeDay ? null : roundToMinute(t).toLocalTime());
@@ -106,7 +120,7 @@ final class CellValues {
             if (compact.matches()) {
                 return new When(date(compact.group(1), compact.group(2), compact.group(3), campaignYear), null);
             }
-            throw new Bad("无法识别的日期“" + digits + "”，请写成 2021-09-18 09:30 或 2021年9月18日 9:30。");
+            throw new Bad("reporting.error.dateFormat", digits);
         }
         String s = Text.norm(cell.text());
         Matcher compact = COMPACT.matcher(s);
@@ -115,7 +129,7 @@ final class CellValues {
         }
         Matcher m = DATE.matcher(s);
         if (!m.matches()) {
-            throw new Bad("无法识别的日期“" + s + "”，请写成 2021-09-18 09:30 或 2021年9月18日 9:30。");
+            throw new Bad("reporting.error.dateFormat", s);
         }
         LocalDate date = date(m.group(1), m.group(2), m.group(3), campaignYear);
         if (m.group(5) == null) {
@@ -128,7 +142,7 @@ final class CellValues {
             hour += 12;
         }
         if (hour > 23 || minute > 59) {
-            throw new Bad("时间“" + s + "”不存在，请检查小时和分钟。");
+            throw new Bad("reporting.error.timeInvalid", s);
         }
         return new When(date, LocalTime.of(hour, minute));
     }
@@ -138,7 +152,7 @@ final class CellValues {
             return LocalDate.of(y == null ? campaignYear : Integer.parseInt(y), Integer.parseInt(mo),
                     Integer.parseInt(d));
         } catch (DateTimeException e) {
-            throw new Bad("日期“" + (y == null ? campaignYear : y) + "-" + mo + "-" + d + "”不存在。");
+            throw new Bad("reporting.error.dateInvalid", y == null ? String.valueOf(campaignYear) : y, mo, d);
         }
     }
 
@@ -161,10 +175,10 @@ final class CellValues {
             Optional<JointAction> j = campaign.jointAction(number);
             String rest = m.group(2);
             if (j.isEmpty()) {
-                throw new Bad("没有编号为 " + number + " 的联合行动（编号为 1–" + campaign.jointActions().size() + "）。");
+                throw new Bad("reporting.error.jointActionNumber", number, campaign.jointActions().size());
             }
             if (!rest.isEmpty() && !sameName(rest, j.get().name())) {
-                throw new Bad("联合行动的编号 " + number + " 与名称“" + rest + "”不一致。");
+                throw new Bad("reporting.error.jointActionMismatch", number, rest);
             }
             return number;
         }
@@ -178,10 +192,10 @@ final class CellValues {
             return found.get(0).number();
         }
         if (found.size() > 1) {
-            throw new Bad("“" + raw.strip() + "”可以指多个联合行动，请写编号或完整名称。");
+            throw new Bad("reporting.error.jointActionAmbiguous", raw.strip());
         }
-        throw new Bad("“" + raw.strip() + "”不是本次活动方案的联合行动，请从下拉列表中选择，或填写编号 1–"
-                + campaign.jointActions().size() + "。");
+        throw new Bad("reporting.error.jointActionUnknown", raw.strip(),
+                campaign.jointActions().size());
     }
 
     private static boolean sameName(String typed, String name) {
@@ -229,11 +243,11 @@ final class CellValues {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new Bad("活动主题“" + String.join("、", unknown) + "”不是本次活动方案的主题，请从下拉列表中选择或填写编号 1–"
-                    + campaign.themes().size() + "。");
+            throw new Bad("reporting.error.themeUnknown",
+                    UserMessage.list(unknown), campaign.themes().size());
         }
         if (found.isEmpty()) {
-            throw new Bad("请填写活动主题。");
+            throw new Bad("reporting.error.themeRequired");
         }
         return List.copyOf(found);
     }
@@ -251,7 +265,7 @@ final class CellValues {
         if (offline) {
             return ActivityFormat.OFFLINE;
         }
-        throw new Bad("活动形式只能是线下、线上或线上+线下。");
+        throw new Bad("reporting.error.format");
     }
 
     static Set<Audience> audiences(String raw) throws Bad {
@@ -279,11 +293,11 @@ final class CellValues {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new Bad("面向对象“" + String.join("、", unknown) + "”无法识别，请填写："
-                    + String.join("、", Labels.AUDIENCES.values()) + "。");
+            throw new Bad("reporting.error.audienceUnknown", UserMessage.list(unknown),
+                    UserMessage.list(List.copyOf(Labels.AUDIENCES.values())));
         }
         if (found.isEmpty()) {
-            throw new Bad("请填写面向对象。");
+            throw new Bad("reporting.error.audienceRequired");
         }
         return found;
     }
@@ -299,25 +313,25 @@ final class CellValues {
         if (Set.of("否", "n", "no", "false", "×", "✗", "不申报", "0", "不", "无").contains(s)) {
             return false;
         }
-        throw new Bad("请填写“是”或“否”。");
+        throw new Bad("reporting.error.yesNo");
     }
 
     static int count(XlsxSheetReader.Cell cell) throws Bad {
         if (cell.number() != null) {
             double d = cell.number();
             if (d != Math.rint(d) || d < 1 || d > 10_000_000) {
-                throw new Bad("预计参与人数应为 1 以上的整数。");
+                throw new Bad("reporting.error.countPositive");
             }
             return (int) d;
         }
         String s = Text.key(cell.text()).replaceAll("^(约|大约|预计)", "").replaceAll("(人次|人|名|余|左右|以上|\\+)+$", "")
                 .replace(",", "");
         if (!s.matches("\\d{1,8}")) {
-            throw new Bad("预计参与人数应为整数，如 200。");
+            throw new Bad("reporting.error.countWhole");
         }
         int n = Integer.parseInt(s);
         if (n < 1) {
-            throw new Bad("预计参与人数应为 1 以上的整数。");
+            throw new Bad("reporting.error.countPositive");
         }
         return n;
     }

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,6 +22,7 @@ import cn.sciday.campaign.Milestone;
 import cn.sciday.campaign.MilestoneKind;
 import cn.sciday.notification.Notifications;
 import cn.sciday.web.Actor;
+import cn.sciday.web.ForbiddenException;
 
 /**
  * Reminders about deadlines. {@link #remindDue()} (run by a schedule) tells each unit that has not met a milestone
@@ -123,7 +123,7 @@ class DeadlineReminders {
      */
     int remindLate(Actor actor, MilestoneKind kind) {
         if (!actor.isCityAdmin() && !actor.isCoordinator()) {
-            throw new AccessDeniedException("只有各市（区）、市直部门和市科协可以催办。");
+            throw new ForbiddenException("reporting.error.chaseForbidden");
         }
         Compliance.MilestoneStatus status = compliance.of(actor, kind);
         List<Compliance.UnitStatus> late = status.missing().stream().filter(Compliance.UnitStatus::overdue).toList();

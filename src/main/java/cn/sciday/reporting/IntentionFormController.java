@@ -77,7 +77,7 @@ class IntentionFormController {
         limits.check(Rule.IMPORTS_PER_ACCOUNT, "intention:" + actor.accountId(),
                 wait -> tooMany.exception("ratelimit.import", wait));
         if (file == null || file.isEmpty()) {
-            return ImportResult.refused(java.util.List.of(new ImportProblem(0, null, "请选择要上传的意向征集表（.xlsx）。")));
+            return ImportResult.refused(java.util.List.of(ImportProblem.of(0, null, "reporting.error.fileRequired")));
         }
         try (InputStream in = file.getInputStream()) {
             return forms.importForm(actor, file.getSize(), in);

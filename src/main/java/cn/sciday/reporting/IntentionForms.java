@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,8 +31,10 @@ import cn.sciday.organization.OrganizationView;
 import cn.sciday.organization.Organizations;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ControlCharacters;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.Role;
+import cn.sciday.web.UserMessage;
 
 /**
  * The intention form (附件1): the template to download and the import of filled forms. An import is all or
@@ -109,7 +110,7 @@ public class IntentionForms {
                 return ImportResult.refused(List.of(tooLarge()));
             }
             if (size == 0) {
-                return ImportResult.refused(List.of(new ImportProblem(0, null, "上传的文件是空的。")));
+                return ImportResult.refused(List.of(ImportProblem.of(0, null, "reporting.error.emptyFile")));
             }
             Optional<ImportProblem> wrongType = checkType(spooled);
             if (wrongType.isPresent()) {
@@ -146,28 +147,28 @@ public class IntentionForms {
                 }
             });
         } catch (XlsxSheetReader.UnreadableException e) {
-            return ImportResult.refused(List.of(new ImportProblem(0, null, e.getMessage())));
+            return ImportResult.refused(List.of(ImportProblem.of(0, null, e.reason())));
         }
         IntentionSheet sheet = seen.stream().filter(IntentionSheet::found).findFirst().orElse(null);
         if (sheet == null) {
-            return ImportResult.refused(List.of(new ImportProblem(0, null,
-                    "没有找到意向征集表的表头（序号、活动名称、举办单位……）。请使用平台提供的模板，不要删除或改动表头。")));
+            return ImportResult.refused(List.of(ImportProblem.of(0, null,
+                    "reporting.error.noHeader")));
         }
         if (sheet.tooMany()) {
-            return ImportResult.refused(List.of(new ImportProblem(0, null,
-                    "表格中的活动超过 " + maxRows + " 行，请拆分成多个文件分别导入。")));
+            return ImportResult.refused(List.of(ImportProblem.of(0, null,
+                    "reporting.error.tooManyRows", maxRows)));
         }
         List<IntentionColumn> missing = sheet.missingColumns();
         if (!missing.isEmpty()) {
             List<ImportProblem> problems = new ArrayList<>();
             for (IntentionColumn c : missing) {
-                problems.add(new ImportProblem(sheet.headerRow(), c.header(),
-                        "表头缺少“" + c.header() + "”列。请使用平台提供的模板。"));
+                problems.add(ImportProblem.of(sheet.headerRow(), c.header(),
+                        "reporting.error.missingColumn", c.header()));
             }
             return ImportResult.refused(problems);
         }
         if (sheet.rows().isEmpty()) {
-            return ImportResult.refused(List.of(new ImportProblem(0, null, "表格里没有活动，请在表头下方逐行填写活动后再上传。")));
+            return ImportResult.refused(List.of(ImportProblem.of(0, null, "reporting.error.noRows")));
         }
         return importRows(actor, sheet);
     }
@@ -193,7 +194,7 @@ public class IntentionForms {
                 for (var p : activities.problems(form)) {
                     IntentionColumn c = columnOf(p.field());
                     if (!r.flagged(c)) {
-                        r.problem(c, p.message());
+                        r.problem(c, p.reason());
                     }
                 }
                 problems.addAll(r.problems());
@@ -227,7 +228,7 @@ public class IntentionForms {
 
     private static ImportProblem problem(int row, InvalidInputException.Problem p) {
         IntentionColumn c = columnOf(p.field());
-        return new ImportProblem(row, c == null ? null : c.header(), p.message());
+        return ImportProblem.of(row, c == null ? null : c.header(), p.reason());
     }
 
     static IntentionColumn columnOf(String field) {
@@ -257,12 +258,12 @@ public class IntentionForms {
 
     private static void requireStaff(Actor actor) {
         if (!actor.isStaff() || actor.organizationId() == null || (actor.isOrganizer() && !actor.unitApproved())) {
-            throw new AccessDeniedException("只有已通过审核的单位、各市（区）和市直部门、市科协可以使用意向征集表。");
+            throw new ForbiddenException("reporting.error.intentionForbidden");
         }
     }
 
     private static ImportProblem tooLarge() {
-        return new ImportProblem(0, null, "文件超过 10 MB，不能导入。请删除多余的工作表、图片后重试，或拆分成多个文件。");
+        return ImportProblem.of(0, null, "reporting.error.tooLarge");
     }
 
     private static long copyLimited(InputStream in, Path to) throws IOException {
@@ -291,10 +292,10 @@ public class IntentionForms {
             return Optional.empty();
         }
         if (n >= 4 && startsWith(head, OLE2)) {
-            return Optional.of(new ImportProblem(0, null,
-                    "这是旧版 Excel 文件（.xls）或设置了密码的文件。请用 Excel 或 WPS 打开，取消密码并另存为 .xlsx 后再上传。"));
+            return Optional.of(ImportProblem.of(0, null,
+                    "reporting.error.oldOrProtected"));
         }
-        return Optional.of(new ImportProblem(0, null, "这不是 Excel 表格（.xlsx）文件。请下载模板，填写后直接上传 .xlsx 文件。"));
+        return Optional.of(ImportProblem.of(0, null, "reporting.error.notXlsxUseTemplate"));
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {
@@ -371,11 +372,15 @@ public class IntentionForms {
             return text;
         }
 
-        void problem(IntentionColumn c, String message) {
+        void problem(IntentionColumn c, UserMessage message) {
             if (c != null) {
-                flagged.put(c, message);
+                flagged.put(c, message.code());
             }
-            problems.add(new ImportProblem(row.number(), c == null ? null : c.header(), message));
+            problems.add(ImportProblem.of(row.number(), c == null ? null : c.header(), message));
+        }
+
+        void problem(IntentionColumn c, String code, Object... arguments) {
+            problem(c, UserMessage.of(code, arguments));
         }
 
         boolean flagged(IntentionColumn c) {
@@ -393,17 +398,17 @@ public class IntentionForms {
             if (actor.isOrganizer()) {
                 Optional<OrganizationView> o = named == null ? Optional.empty() : names.find(named);
                 if (o.isPresent() && o.get().id() != own.id()) {
-                    problem(IntentionColumn.ORGANIZER, "举办单位“" + named + "”不是您的单位（" + own.name()
-                            + "）。单位只能导入本单位的活动。");
+                    problem(IntentionColumn.ORGANIZER, "reporting.error.notOwnUnit", named,
+                            own.name());
                 }
             } else {
                 if (named == null) {
-                    problem(IntentionColumn.ORGANIZER, "请填写举办单位：代所属单位导入时，每行都要写明是哪个单位的活动。");
+                    problem(IntentionColumn.ORGANIZER, "reporting.error.organizerRequired");
                     return actor;
                 }
                 Optional<OrganizationView> o = names.find(named);
                 if (o.isEmpty()) {
-                    problem(IntentionColumn.ORGANIZER, "平台上没有名为“" + named + "”的单位，请填写该单位注册时的名称。");
+                    problem(IntentionColumn.ORGANIZER, "reporting.error.unitUnknown", named);
                     return actor;
                 }
                 OrganizationView unit = o.get();
@@ -411,12 +416,12 @@ public class IntentionForms {
                 boolean under = unit.isUnit() && (actor.isCityAdmin()
                         || (unit.parentId() != null && unit.parentId() == own.id()));
                 if (!self && !under) {
-                    problem(IntentionColumn.ORGANIZER, "“" + unit.name() + "”不归口" + own.name()
-                            + "，不能代它导入活动。");
+                    problem(IntentionColumn.ORGANIZER, "reporting.error.notUnder", unit.name(),
+                            own.name());
                     return actor;
                 }
                 if (!self && !unit.isApproved()) {
-                    problem(IntentionColumn.ORGANIZER, "单位“" + unit.name() + "”尚未通过审核，暂不能为它导入活动。");
+                    problem(IntentionColumn.ORGANIZER, "reporting.error.unitPending", unit.name());
                     return actor;
                 }
                 target = unit;
@@ -437,7 +442,7 @@ public class IntentionForms {
             }
             Optional<OrganizationView> o = names.find(named);
             if (o.isEmpty()) {
-                problem(IntentionColumn.COORDINATOR, "没有名为“" + named + "”的归口单位，请从下拉列表中选择。");
+                problem(IntentionColumn.COORDINATOR, "reporting.error.coordinatorUnknown", named);
                 return;
             }
             OrganizationView body = o.get();
@@ -447,7 +452,7 @@ public class IntentionForms {
             Long expected = target.isUnit() ? target.parentId() : Long.valueOf(target.id());
             if (expected == null || body.id() != expected) {
                 String should = target.isUnit() ? target.parentName() : target.name();
-                problem(IntentionColumn.COORDINATOR, "归口单位应为“" + should + "”（" + target.name() + "的归口单位）。");
+                problem(IntentionColumn.COORDINATOR, "reporting.error.coordinatorWrong", should, target.name());
             }
         }
 
@@ -462,7 +467,7 @@ public class IntentionForms {
             LocalDateTime endsAt = end != null ? end.asEnd()
                     : start != null && start.time() == null ? start.asEnd() : null;
             if (end == null && start != null && start.time() != null && !flagged(IntentionColumn.ENDS_AT)) {
-                problem(IntentionColumn.ENDS_AT, "请填写结束时间（只写日期表示全天）。");
+                problem(IntentionColumn.ENDS_AT, "reporting.error.endRequired");
             }
             Long divisionId = division();
             Set<Audience> audiences = readRequired(IntentionColumn.AUDIENCES, CellValues::audiences);
@@ -472,7 +477,7 @@ public class IntentionForms {
                 try {
                     expected = CellValues.count(count);
                 } catch (CellValues.Bad e) {
-                    problem(IntentionColumn.EXPECTED, e.getMessage());
+                    problem(IntentionColumn.EXPECTED, e.reason());
                 }
             }
             Boolean key = read(IntentionColumn.KEY_ACTIVITY, CellValues::yesNo, false);
@@ -498,8 +503,8 @@ public class IntentionForms {
             }
             Optional<OrganizationView> o = names.find(named).filter(d -> d.kind() == OrganizationKind.DIVISION);
             if (o.isEmpty()) {
-                problem(IntentionColumn.DIVISION, "“" + named + "”不是本市的市（区），请填写："
-                        + String.join("、", names.divisions().stream().map(OrganizationView::name).toList()) + "。");
+                problem(IntentionColumn.DIVISION, "reporting.error.divisionUnknown", named,
+                        UserMessage.list(names.divisions().stream().map(OrganizationView::name).toList()));
                 return null;
             }
             return o.get().id();
@@ -513,7 +518,7 @@ public class IntentionForms {
             try {
                 return CellValues.when(cell, campaign.year());
             } catch (CellValues.Bad e) {
-                problem(c, e.getMessage());
+                problem(c, e.reason());
                 return null;
             }
         }
@@ -530,7 +535,7 @@ public class IntentionForms {
             try {
                 return reader.read(v);
             } catch (CellValues.Bad e) {
-                problem(c, e.getMessage());
+                problem(c, e.reason());
                 return absent;
             }
         }

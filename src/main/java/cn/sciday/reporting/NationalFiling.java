@@ -19,7 +19,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +29,7 @@ import cn.sciday.campaign.Campaign;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.SpreadsheetText;
 
@@ -180,14 +180,14 @@ public class NationalFiling {
     public Optional<String> record(Actor actor, long activityId, String reference) {
         ActivityView a = activities.get(actor, activityId);
         if (actor.organizationId() == null || a.organizationId() != actor.organizationId()) {
-            throw new AccessDeniedException("全国平台登记编号由举办单位填写。");
+            throw new ForbiddenException("reporting.error.filingForbidden");
         }
         if (a.status() != ActivityStatus.PUBLISHED) {
-            throw new ConflictException("活动发布后才能填写全国平台登记编号。");
+            throw new ConflictException("reporting.error.filingNotPublished");
         }
         String ref = reference == null ? "" : Text.norm(reference);
         if (ref.length() > MAX_REFERENCE) {
-            throw new InvalidInputException("reference", "登记编号不能超过 " + MAX_REFERENCE + " 个字符。");
+            throw new InvalidInputException("reference", "reporting.error.referenceTooLong", MAX_REFERENCE);
         }
         List<String> existing = jdbc.queryForList("select reference from activity_national_ref where activity_id = ?",
                 String.class, activityId);

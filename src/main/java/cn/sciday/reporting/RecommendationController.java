@@ -100,7 +100,7 @@ class RecommendationController {
             activityId = Long.parseLong(String.valueOf(body.get("activityId")));
             level = RecommendationLevel.valueOf(String.valueOf(body.get("level")));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("level", "请给出活动编号和推荐级别（CITY_KEY、PROVINCE 或 NATION）。");
+            throw new InvalidInputException("level", "reporting.error.recommendBody");
         }
         long id = recommendations.recommend(actor, activityId, level,
                 body.get("reason") == null ? null : String.valueOf(body.get("reason")));

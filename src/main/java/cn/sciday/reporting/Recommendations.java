@@ -17,7 +17,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +27,11 @@ import cn.sciday.campaign.Campaign;
 import cn.sciday.web.Actor;
 import cn.sciday.web.AuditEvent;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 import cn.sciday.web.SpreadsheetText;
+import cn.sciday.web.UserMessage;
 
 /**
  * 择优推荐: city admins mark published activities as city key activities, or recommend them to the province or the
@@ -69,24 +70,25 @@ public class Recommendations {
         requireCity(actor);
         ActivityView a = activities.get(actor, activityId);
         if (level == null) {
-            throw new InvalidInputException("level", "请选择推荐级别。");
+            throw new InvalidInputException("level", "reporting.error.levelRequired");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new InvalidInputException("reason", "请填写推荐理由。");
+            throw new InvalidInputException("reason", "reporting.error.reasonRequired");
         }
         if (why.length() > 500) {
-            throw new InvalidInputException("reason", "推荐理由不能超过 500 字。");
+            throw new InvalidInputException("reason", "reporting.error.reasonTooLong");
         }
         if (a.status() != ActivityStatus.PUBLISHED) {
-            throw new ConflictException("只能推荐已发布的活动。");
+            throw new ConflictException("reporting.error.recommendPublishedOnly");
         }
         try {
             jdbc.update("insert into recommendation (activity_id, rec_level, reason, recommended_by,"
                     + " recommended_by_name, recommended_at) values (?, ?, ?, ?, ?, ?)", activityId, level.name(), why,
                     actor.accountId(), actor.displayName(), ReportQueries.at(clock.instant()));
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("“" + a.name() + "”已经是" + level.label() + "。");
+            throw new ConflictException("reporting.error.alreadyRecommended", a.name(),
+                    UserMessage.of("reporting.level." + level.name()));
         }
         Long id = jdbc.queryForObject("select id from recommendation where activity_id = ? and rec_level = ?",
                 Long.class, activityId, level.name());
@@ -199,7 +201,7 @@ public class Recommendations {
 
     private static void requireCity(Actor actor) {
         if (!actor.isCityAdmin()) {
-            throw new AccessDeniedException("只有市科协可以择优推荐。");
+            throw new ForbiddenException("reporting.error.recommendForbidden");
         }
     }
 }

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import cn.sciday.campaign.Campaign;
@@ -32,6 +31,7 @@ import cn.sciday.media.StoredFile;
 import cn.sciday.media.Visibility;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.NotFoundException;
 
 /**
@@ -124,7 +124,7 @@ public class ReportJobs {
     public InputStream open(Actor actor, long id) {
         Job job = get(actor, id);
         if (!job.done() || job.fileId() == null) {
-            throw new ConflictException("专报还在生成中，请稍后再下载。");
+            throw new ConflictException("reporting.error.reportNotReady");
         }
         return media.open(job.fileId());
     }
@@ -213,7 +213,7 @@ public class ReportJobs {
 
     private static void requireCity(Actor actor) {
         if (!actor.isCityAdmin()) {
-            throw new AccessDeniedException("专报由市科协生成。");
+            throw new ForbiddenException("reporting.error.reportForbidden");
         }
     }
 }

@@ -31,6 +31,8 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import cn.sciday.web.UserMessage;
+
 /**
  * Reads the cells of an .xlsx file with a SAX parser (the streaming way: the sheet is never held as a whole), for
  * files people really make. The zip is opened with Apache POI's zip-bomb guards: an entry that inflates more than
@@ -86,9 +88,22 @@ final class XlsxSheetReader {
     }
 
     /** The file could not be read as a workbook: the message says why, in Chinese. */
+    /** The file cannot be read as a workbook; the reason is a key of the reporting bundle. */
     static final class UnreadableException extends Exception {
-        UnreadableException(String message, Throwable cause) {
-            super(message, cause);
+        private final transient UserMessage reason;
+
+        UnreadableException(String code, Throwable cause) {
+            super(code, cause);
+            this.reason = UserMessage.of(code);
+        }
+
+        UserMessage reason() {
+            return reason;
+        }
+
+        @Override
+        public String getMessage() {
+            return reason.text();
         }
     }
 
@@ -104,7 +119,7 @@ final class XlsxSheetReader {
             var main = pkg.getPartsByRelationshipType(
                     org.apache.poi.openxml4j.opc.PackageRelationshipTypes.CORE_DOCUMENT);
             if (main.isEmpty() || !main.get(0).getContentType().contains("spreadsheetml")) {
-                throw new UnreadableException("这不是 Excel 表格（.xlsx）文件。", null);
+                throw new UnreadableException("reporting.error.notXlsx", null);
             }
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -123,11 +138,11 @@ final class XlsxSheetReader {
                 }
             }
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw new UnreadableException("这不是 Excel 表格（.xlsx）文件。", e);
+            throw new UnreadableException("reporting.error.notXlsx", e);
         } catch (OpenXML4JException | OpenXML4JRuntimeException | IllegalArgumentException | IOException e) {
             throw new UnreadableException(explain(e, UNREADABLE), e);
         } catch (SAXException | ParserConfigurationException | RuntimeException e) {
-            throw new UnreadableException(explain(e, "文件内容已损坏，无法读取表格。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。"), e);
+            throw new UnreadableException(explain(e, "reporting.error.damaged"), e);
         }
     }
 
@@ -138,7 +153,7 @@ final class XlsxSheetReader {
         boolean done();
     }
 
-    private static final String UNREADABLE = "无法读取这个 Excel 文件，它可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。";
+    private static final String UNREADABLE = "reporting.error.unreadable";
 
     private static String explain(Exception e, String otherwise) {
         StringBuilder all = new StringBuilder();
@@ -151,10 +166,10 @@ final class XlsxSheetReader {
         String m = all.toString();
         if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("MaxEntrySize")
                 || m.contains("exceeds the max") || m.contains("inflate")) {
-            return "文件解压后的内容异常巨大（疑似“压缩炸弹”），已拒绝。请上传正常的 Excel 表格。";
+            return "reporting.error.zipBomb";
         }
         if (m.contains("encrypt") || m.contains("password")) {
-            return "文件设置了密码，请取消密码后再上传。";
+            return "reporting.error.password";
         }
         return otherwise;
     }

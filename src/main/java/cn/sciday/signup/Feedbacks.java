@@ -44,20 +44,20 @@ public class Feedbacks {
     @Transactional
     public Feedback give(Actor actor, long activityId, int rating, String comment) {
         RegistrationRepository.Row row = registrations.findByPerson(activityId, actor.accountId())
-                .orElseThrow(() -> new ConflictException("只有参加了活动（已签到）的人才能评价。"));
+                .orElseThrow(() -> new ConflictException("signup.error.feedbackOnlyAttendees"));
         if (row.checkedInAt() == null) {
-            throw new ConflictException("只有参加了活动（已签到）的人才能评价。");
+            throw new ConflictException("signup.error.feedbackOnlyAttendees");
         }
         RegistrationRepository.Slot slot = registrations.slot(activityId, false).orElseThrow();
         if (clock.instant().isBefore(slot.endsAt())) {
-            throw new ConflictException("活动结束后才能评价。");
+            throw new ConflictException("signup.error.feedbackBeforeEnd");
         }
         if (rating < 1 || rating > 5) {
-            throw new InvalidInputException("rating", "请选择1到5颗星。");
+            throw new InvalidInputException("rating", "signup.error.ratingRange");
         }
         String text = comment == null ? null : comment.strip();
         if (text != null && text.length() > 500) {
-            throw new InvalidInputException("comment", "评价内容不能超过500个字。");
+            throw new InvalidInputException("comment", "signup.error.commentTooLong");
         }
         try {
             jdbc.sql("""
@@ -67,7 +67,7 @@ public class Feedbacks {
                             clock.instant().atOffset(ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("您已经评价过这个活动了，每人只能评价一次。");
+            throw new ConflictException("signup.error.feedbackTwice");
         }
         return mine(actor, activityId);
     }
@@ -105,17 +105,17 @@ public class Feedbacks {
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("feedback"));
         requireStaff(actor, activityId);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "请说明隐藏这条评价的理由。");
+            throw new InvalidInputException("reason", "signup.error.hideReasonRequired");
         }
         if (reason.strip().length() > 200) {
-            throw new InvalidInputException("reason", "隐藏理由不能超过200个字。");
+            throw new InvalidInputException("reason", "signup.error.hideReasonTooLong");
         }
         int n = jdbc.sql("""
                 update feedback set hidden_at = ?, hidden_by = ?, hidden_reason = ? where id = ? and hidden_at is null""")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), actor.accountId(), reason.strip(), feedbackId)
                 .update();
         if (n == 0) {
-            throw new ConflictException("这条评价已经隐藏了。");
+            throw new ConflictException("signup.error.alreadyHidden");
         }
         events.publishEvent(new CommentHidden(feedbackId, activityId, actor.accountId(), reason.strip()));
     }

@@ -3,6 +3,7 @@ package cn.sciday.signup;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +21,7 @@ import cn.sciday.signup.RegistrationRepository.Row;
 import cn.sciday.signup.RegistrationRepository.Slot;
 import cn.sciday.web.Actor;
 import cn.sciday.web.ConflictException;
+import cn.sciday.web.ForbiddenException;
 import cn.sciday.web.InvalidInputException;
 import cn.sciday.web.NotFoundException;
 import cn.sciday.web.PersonalData;
@@ -34,7 +35,7 @@ public class Registrations {
 
     private static final String CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String CLOSED = "该活动不接受报名。";
+    private static final String CLOSED = "signup.error.closed";
 
     private final RegistrationRepository repo;
     private final Organizations organizations;
@@ -74,7 +75,7 @@ public class Registrations {
     public SeatInfo openSlot(long activityId, long organizationId, String activityName, int capacity,
             boolean realNameRequired, boolean open, Instant startsAt, Instant endsAt) {
         if (capacity < 0) {
-            throw new InvalidInputException("capacity", "可报名人数不能为负数。");
+            throw new InvalidInputException("capacity", "signup.error.capacityNegative");
         }
         Optional<Slot> existing = repo.slot(activityId, true);
         Slot terms = new Slot(activityId, organizationId, activityName, capacity, 0, 0, realNameRequired, open,
@@ -148,14 +149,14 @@ public class Registrations {
      */
     private Ticket signUp(Actor actor, long activityId, SignupForm form) {
         if (!actor.isPublic()) {
-            throw new AccessDeniedException("请使用市民账号（手机号）报名。");
+            throw new ForbiddenException("signup.error.citizensOnly");
         }
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty()) {
-            throw new InvalidInputException("name", "请填写参加人的姓名。");
+            throw new InvalidInputException("name", "signup.error.nameRequired");
         }
         if (name.length() > 50) {
-            throw new InvalidInputException("name", "姓名不能超过50个字。");
+            throw new InvalidInputException("name", "signup.error.nameTooLong");
         }
         Slot slot = repo.slot(activityId, false).orElseThrow(() -> new NotFoundException("activity " + activityId));
         Instant now = clock.instant();
@@ -163,14 +164,14 @@ public class Registrations {
             throw new ConflictException(CLOSED);
         }
         if (!now.isBefore(slot.endsAt())) {
-            throw new ConflictException("活动已经结束，不能再报名。");
+            throw new ConflictException("signup.error.ended");
         }
         String idCipher = null;
         String idHash = null;
         if (slot.realNameRequired()) {
             String id = IdNumber.normalize(form.idNumber());
             if (!IdNumber.isValid(id)) {
-                throw new InvalidInputException("idNumber", "该活动实行实名报名，请填写正确的18位身份证号码。");
+                throw new InvalidInputException("idNumber", "signup.error.idNumberRequired");
             }
             idCipher = personalData.encrypt(id);
             idHash = personalData.hash(id);
@@ -231,7 +232,7 @@ public class Registrations {
 
     private static ConflictException alreadyRegistered(RegistrationStatus status) {
         return new ConflictException(status == RegistrationStatus.WAITLISTED
-                ? "您已在该活动的候补名单中。" : "您已报名该活动，不需要重复报名。");
+                ? "signup.error.alreadyWaitlisted" : "signup.error.alreadyRegistered");
     }
 
     /** Gives up one's own registration; a freed seat goes to the first person waiting. */
@@ -241,10 +242,10 @@ public class Registrations {
         Slot slot = repo.slot(row.activityId(), true).orElseThrow();
         Row current = repo.find(registrationId).orElseThrow();
         if (current.status() == RegistrationStatus.CANCELLED) {
-            throw new ConflictException("该报名已经取消。");
+            throw new ConflictException("signup.error.alreadyCancelled");
         }
         if (current.checkedInAt() != null) {
-            throw new ConflictException("已签到的报名不能取消。");
+            throw new ConflictException("signup.error.checkedInCannotCancel");
         }
         Instant now = clock.instant();
         repo.setStatus(registrationId, RegistrationStatus.CANCELLED, now);
@@ -291,16 +292,16 @@ public class Registrations {
         Slot slot = staffSlot(actor, activityId);
         String code = normalizeCode(rawCode);
         Row row = repo.findByCode(code).filter(r -> r.activityId() == activityId)
-                .orElseThrow(() -> new InvalidInputException("code", "没有找到票码为“" + code + "”的报名，请核对后重新输入。"));
+                .orElseThrow(() -> new InvalidInputException("code", "signup.error.ticketNotFound", code));
         if (row.status() != RegistrationStatus.CONFIRMED) {
             throw new ConflictException(row.status() == RegistrationStatus.WAITLISTED
-                    ? row.personName() + "仍在候补名单中，还没有座位。" : row.personName() + "的报名已经取消。");
+                    ? "signup.error.stillWaitlisted" : "signup.error.cancelledTicket", row.personName());
         }
         if (!repo.checkIn(row.id(), actor.accountId(), clock.instant())) {
             Row again = repo.find(row.id()).orElseThrow();
-            throw new ConflictException(again.personName() + "已于"
-                    + DateTimeFormatter.ofPattern("M月d日 HH:mm").format(again.checkedInAt().atZone(ZONE))
-                    + "签到，请勿重复签到。");
+            LocalDateTime at = LocalDateTime.ofInstant(again.checkedInAt(), ZONE);
+            throw new ConflictException("signup.error.alreadyCheckedIn", again.personName(), at.getMonthValue(),
+                    at.getDayOfMonth(), DateTimeFormatter.ofPattern("HH:mm").format(at), at.toLocalDate());
         }
         events.publishEvent(new SignupEvents.CheckedIn(row.id(), activityId, actor.accountId()));
         return view(repo.find(row.id()).orElseThrow());

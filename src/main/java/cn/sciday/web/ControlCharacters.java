@@ -28,9 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
 public class ControlCharacters extends RequestBodyAdviceAdapter {
 
     static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
-    static final String MESSAGE = "提交的内容含有不可见的控制字符，请删除后再提交。";
-    /** What an importer says about a cell that {@link #contains(String) contains} one. */
-    public static final String IN_FILE = "含有不可见的控制字符（多是从其他系统复制来的），请删除后再上传。";
+    static final String MESSAGE = "error.controlCharacters";
+    /** What an importer says about a cell that {@link #contains(String) contains} one (a key of messages). */
+    public static final String IN_FILE = "error.controlCharactersInFile";
 
     static HandlerInterceptor interceptor() {
         return new HandlerInterceptor() {

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The database failing outside a controller (the session store, a bearer-token lookup in the security filters, a
@@ -27,6 +28,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+
+    private final UserMessages messages;
+    private final LocaleResolver locales;
+
+    DatabaseOutageFilter(UserMessages messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,8 +54,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                String detail = messages.text(UserMessage.of(ErrorAdvice.UNAVAILABLE), locales.resolveLocale(request));
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                        + "\"detail\":\"" + ErrorAdvice.UNAVAILABLE + "\",\"instance\":\""
+                        + "\"detail\":\"" + detail.replace("\\", "").replace("\"", "") + "\",\"code\":\""
+                        + ErrorAdvice.UNAVAILABLE + "\",\"instance\":\""
                         + request.getRequestURI().replace("\\", "").replace("\"", "") + "\"}");
             } else {
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -17,9 +17,11 @@ public class Flash {
     public static final String ERROR = "errorMessage";
 
     private final MessageSource messages;
+    private final UserMessages userMessages;
 
-    Flash(MessageSource messages) {
+    Flash(MessageSource messages, UserMessages userMessages) {
         this.messages = messages;
+        this.userMessages = userMessages;
     }
 
     public void success(RedirectAttributes redirect, String key, Object... args) {
@@ -27,6 +29,12 @@ public class Flash {
     }
 
     public void error(RedirectAttributes redirect, ConflictException e) {
-        redirect.addFlashAttribute(ERROR, e.getMessage());
+        redirect.addFlashAttribute(ERROR, userMessages.text(e.reason()));
+    }
+
+    /** The first problem's message. */
+    public void error(RedirectAttributes redirect, InvalidInputException e) {
+        redirect.addFlashAttribute(ERROR, e.problems().isEmpty() ? e.getMessage()
+                : userMessages.text(e.problems().get(0).reason()));
     }
 }

@@ -1,9 +1,5 @@
 package cn.sciday.web;
 
-import java.util.Locale;
-
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,28 +9,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class TooManyRequests {
 
-    private final MessageSource messages;
+    private final UserMessages messages;
 
-    TooManyRequests(MessageSource messages) {
+    TooManyRequests(UserMessages messages) {
         this.messages = messages;
     }
 
     public TooManyRequestsException exception(String messageKey, long retryAfterSeconds, Object... args) {
         long seconds = Math.max(1, retryAfterSeconds);
         Object[] all = new Object[args.length + 1];
-        all[0] = waitText(seconds);
+        all[0] = waitMessage(seconds);
         System.arraycopy(args, 0, all, 1, args.length);
-        return new TooManyRequestsException(messages.getMessage(messageKey, all, locale()), seconds);
+        return new TooManyRequestsException(messageKey, seconds, all);
     }
 
     /** Seconds below two minutes, whole minutes (rounded up) above. */
     public String waitText(long seconds) {
-        return seconds < 120 ? messages.getMessage("ratelimit.wait.seconds", new Object[] {seconds}, locale())
-                : messages.getMessage("ratelimit.wait.minutes", new Object[] {(seconds + 59) / 60}, locale());
+        return messages.text(waitMessage(seconds));
     }
 
-    private static Locale locale() {
-        return LocaleContextHolder.getLocaleContext() != null ? LocaleContextHolder.getLocale()
-                : Locale.SIMPLIFIED_CHINESE;
+    private static UserMessage waitMessage(long seconds) {
+        return seconds < 120 ? UserMessage.of("ratelimit.wait.seconds", seconds)
+                : UserMessage.of("ratelimit.wait.minutes", (seconds + 59) / 60);
     }
 }

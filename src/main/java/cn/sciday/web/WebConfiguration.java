@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -30,9 +31,35 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver(Preferences.LANGUAGE_COOKIE);
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setDefaultLocaleFunction(WebConfiguration::defaultLocale);
         resolver.setCookieMaxAge(REMEMBER);
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /**
+     * The language when the browser has no {@code sciday-lang} cookie (and no {@code ?lang=}): Chinese for pages,
+     * whatever the browser's settings; the API follows {@code Accept-Language} when it prefers English or Chinese, so
+     * that clients get messages in their language without a cookie.
+     */
+    static Locale defaultLocale(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header != null && ErrorAdvice.isApi(request)) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    String tag = range.getRange();
+                    if (tag.equals("en") || tag.startsWith("en-")) {
+                        return Locale.ENGLISH;
+                    }
+                    if (tag.equals("zh") || tag.startsWith("zh-") || tag.equals("*")) {
+                        return Locale.SIMPLIFIED_CHINESE;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                // not a language list: the default
+            }
+        }
+        return Locale.SIMPLIFIED_CHINESE;
     }
 
     /**

@@ -51,12 +51,12 @@ class QuestionRulesTests {
         QuestionRules.Checked q = QuestionRules.check(new QuestionDraft("单选题", "x".repeat(1001),
                 List.of("甲", "甲", "", "丁"), "AB", "", "7"), THEMES);
         assertThat(q.problems()).containsOnlyKeys("stem", "optionB", "optionC", "answer", "explanation", "theme");
-        assertThat(q.problems().get("stem")).isEqualTo("题干不能超过 1000 个字（现有 1001 个字）。");
-        assertThat(q.problems().get("optionB")).isEqualTo("选项B与选项A内容相同。");
-        assertThat(q.problems().get("answer")).isEqualTo("单选题只能有一个正确答案（现为 AB）。");
-        assertThat(q.problems().get("theme")).isEqualTo("内容主题应为活动方案中的主题编号（1–2）或主题名称，不能是“7”。");
+        assertThat(q.problems().get("stem").text()).isEqualTo("题干不能超过 1000 个字（现有 1001 个字）。");
+        assertThat(q.problems().get("optionB").text()).isEqualTo("选项B与选项A内容相同。");
+        assertThat(q.problems().get("answer").text()).isEqualTo("单选题只能有一个正确答案（现为 AB）。");
+        assertThat(q.problems().get("theme").text()).isEqualTo("内容主题应为活动方案中的主题编号（1–2）或主题名称，不能是“7”。");
         QuestionRules.Checked few = QuestionRules.check(new QuestionDraft("多选题", "题", List.of("甲", "乙"), "AB", "解",
                 "1"), THEMES);
-        assertThat(few.problems()).containsEntry("optionC", "多选题至少需要 3 个选项（现有 2 个）。");
+        assertThat(few.problems().get("optionC").text()).isEqualTo("多选题至少需要 3 个选项（现有 2 个）。");
     }
 }

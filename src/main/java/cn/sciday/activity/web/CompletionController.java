@@ -68,8 +68,7 @@ class CompletionController {
             } catch (NumberFormatException e) {
                 return page(model, completions.view(actor, id), new CompletionForm(null, onlineUrl, summary),
                         new CompletionLinkForm(null, null, null), FieldProblems.of(new InvalidInputException(
-                                "actualParticipants", messages.getMessage("completion.participants.number", null,
-                                        locale)), ""));
+                                "actualParticipants", "completion.participants.number"), ""));
             }
         }
         CompletionForm form = new CompletionForm(participants, onlineUrl, summary);
