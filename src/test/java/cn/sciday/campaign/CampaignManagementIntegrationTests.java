@@ -114,7 +114,7 @@ class CampaignManagementIntegrationTests {
 
     /** The audit trail's actions on one campaign, oldest first. */
     private List<String> audited(long campaignId) {
-        return jdbc.sql("select action from audit_entry where target_type = 'CAMPAIGN' and target_id = ? order by seq")
+        return jdbc.sql("select action from audit_entry where target_type = 'CAMPAIGN' and target_id = ? order by id")
                 .param(String.valueOf(campaignId)).query(String.class).list();
     }
 
