@@ -121,6 +121,10 @@ public class AuditTrail implements DisposableBean {
     public long linkWaiting() {
         long linked = 0;
         while (true) {
+            if (repo.unlinkedCount() == 0) {
+                // nothing waits (another linker got there first, or the schedule found nothing): no lock, no write
+                return linked;
+            }
             Integer batch = ownTransaction.execute(status -> {
                 AuditRepository.Head head = repo.headForLinking();
                 List<AuditEntry> waiting = repo.unlinked(LINK_BATCH);
@@ -134,12 +138,6 @@ public class AuditTrail implements DisposableBean {
                 return linked;
             }
         }
-    }
-
-    /** How many committed entries wait to be linked. */
-    @Transactional(readOnly = true)
-    public long waitingToBeLinked() {
-        return repo.unlinkedCount();
     }
 
     /** Search, newest first, {@value #PAGE_SIZE} entries a page; {@code page} counts from 1. */
