@@ -6,19 +6,26 @@
 source "$(dirname "$0")/common.sh"
 PEOPLE=${1:-20000}; SECONDS_PER_RUN=${2:-15}
 APP_PORT=18090; ACTIVITY=9000001
+# ACTIVITIES=N spreads the sign-ups over N activities (a diagnostic: with N >= the connections, no two sign-ups wait
+# for the same slot row, so the run shows what the rest of a sign-up costs). The measured benchmark is N = 1.
+ACTIVITIES=${ACTIVITIES:-1}
+# WARMUP seconds of sign-ups for another activity first (the same citizens: one may sign up for both), so that the
+# measured run finds a JVM whose JIT has compiled the sign-up path, as pgbench finds PostgreSQL ready.
+WARMUP=${WARMUP:-20}; WARM_ACTIVITY=9100001
 need wrk wrk
 need pgbench postgresql-client
 build_jar
 fresh_database sciday_bench_signup
 # wrk sends everything from one address: lift the per-address sign-up limit (docs/operations.md, "Rate limits")
 start_app $APP_PORT sciday_bench_signup --sciday.rate-limits.signup-per-address.limit=100000000 \
-  --sciday.rate-limits.signup-per-person.limit=100000000
+  --sciday.rate-limits.signup-per-person.limit=100000000 ${APP_ARGS:-}
 trap 'kill $APP_PID 2>/dev/null; true' EXIT
 export PGPASSWORD=sciday_bench
 PSQL="psql -q -h 127.0.0.1 -U sciday_bench -d sciday_bench_signup -v ON_ERROR_STOP=1"
 
 # One activity's seats (capacity = everyone), open until the end of the campaign.
-open_slot "$PSQL" $ACTIVITY "$PEOPLE" 压测活动
+for i in $(seq 0 $((ACTIVITIES - 1))); do open_slot "$PSQL" $((ACTIVITY + i)) "$PEOPLE" 压测活动 >/dev/null; done
+for i in $(seq 0 $((ACTIVITIES - 1))); do open_slot "$PSQL" $((WARM_ACTIVITY + i)) "$PEOPLE" 预热活动 >/dev/null; done
 
 # Citizens with API tokens, made directly in the database.
 make_citizens "$PEOPLE" sciday_bench_signup
@@ -31,11 +38,12 @@ created = 0
 local thread_id = 0
 local threads = {}
 function setup(thread) thread_id = thread_id + 1; thread:set("tid", thread_id); threads[#threads + 1] = thread end
-function init(args) counter = tid - 1; created = 0 end
+local base = $ACTIVITY
+function init(args) counter = tid - 1; created = 0; if args[1] then base = tonumber(args[1]) end end
 function request()
   counter = counter + 2
   local t = tokens[(counter % #tokens) + 1]
-  return wrk.format("POST", "/api/v1/activities/$ACTIVITY/registrations",
+  return wrk.format("POST", "/api/v1/activities/" .. (base + counter % $ACTIVITIES) .. "/registrations",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. t}, '{"name":"参加者"}')
 end
 function response(status, headers, body) if status == 201 then created = created + 1 end end
@@ -46,11 +54,20 @@ function done(summary, latency, requests)
 end
 LUA
 
-echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens with tokens"
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens with tokens; warm-up ${WARMUP}s; activities $ACTIVITIES"
+if [ "$WARMUP" -gt 0 ]; then
+  wrk -t2 -c32 -d"${WARMUP}s" -s "$RESULTS/signup.lua" "http://127.0.0.1:$APP_PORT" -- $WARM_ACTIVITY > /dev/null
+fi
+# JFR=FILE records a flight recording of the measured run (not the warm-up) with deep stacks, for profiling.
+if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.start settings=profile filename="$JFR" >/dev/null; fi
+pg_pids() { pgrep -d' ' -u postgres postgres || true; }
+app0=$(proc_ticks $APP_PID); pg0=$(proc_ticks $(pg_pids)); busy0=$(machine_busy_ticks)
 wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" -s "$RESULTS/signup.lua" "http://127.0.0.1:$APP_PORT" > "$RESULTS/signup-wrk.txt"
+if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.stop filename="$JFR" >/dev/null; fi
+cpu="app $(cores $(( $(proc_ticks $APP_PID) - app0 )) "$SECONDS_PER_RUN"), PostgreSQL $(cores $(( $(proc_ticks $(pg_pids)) - pg0 )) "$SECONDS_PER_RUN"), machine $(cores $(( $(machine_busy_ticks) - busy0 )) "$SECONDS_PER_RUN") of $(nproc) cores"
 created=$(awk '/^created/ {print $2}' "$RESULTS/signup-wrk.txt")
-confirmed=$($PSQL -At -c "select count(*) from registration where activity_id = $ACTIVITY and status = 'CONFIRMED'")
-slot=$($PSQL -At -c "select confirmed from signup_slot where activity_id = $ACTIVITY")
+confirmed=$($PSQL -At -c "select count(*) from registration where activity_id between $ACTIVITY and $((ACTIVITY + ACTIVITIES - 1)) and status = 'CONFIRMED'")
+slot=$($PSQL -At -c "select sum(confirmed) from signup_slot where activity_id between $ACTIVITY and $((ACTIVITY + ACTIVITIES - 1))")
 app_rate=$(awk -v c="$confirmed" -v s="$SECONDS_PER_RUN" 'BEGIN {printf "%.1f", c/s}')
 
 # pgbench's single-row update on the same database.
@@ -62,5 +79,6 @@ ratio=$(awk -v a="$app_rate" -v p="$pg_tps" 'BEGIN {printf "%.0f%%", 100*a/p}')
 {
   echo "confirmed sign-ups: $confirmed in ${SECONDS_PER_RUN}s (201 answers: $created; slot counter: $slot)"
   echo "app confirmed sign-ups/s: $app_rate   pgbench single-row updates/s: $pg_tps   ratio: $ratio"
+  echo "CPU during the run: $cpu"
   grep -E "Latency|Requests/sec|Non-2xx" "$RESULTS/signup-wrk.txt" || true
 } | tee "$RESULTS/signup-$(date +%Y%m%d-%H%M).txt"

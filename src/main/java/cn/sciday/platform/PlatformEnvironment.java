@@ -26,11 +26,16 @@ import org.springframework.core.env.MapPropertySource;
  * <li>{@code sciday.logging.json=true} switches the console log to structured JSON (ECS).</li>
  * <li>On PostgreSQL, driver timeouts for fast failure and recovery ({@code connectTimeout}, {@code socketTimeout},
  * {@code tcpKeepAlive}) unless the URL sets them.</li>
+ * <li>The connection pool's size defaults to twice the processors plus one (HikariCP's pool-sizing rule), below
+ * every other setting: a pool much larger than the cores lets many transactions queue on the same hot row (one
+ * activity's seats) while their holders wait for a processor.</li>
  * </ul>
  */
 public class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "sciday-platform";
+    static final String DEFAULTS = "sciday-platform-defaults";
+    static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
 
     private static final List<String> REDIS_AUTO_CONFIGURATIONS = List.of(
             "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
@@ -92,6 +97,13 @@ public class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         properties.putAll(postgresDriverDefaults(env.getProperty("spring.datasource.url", "")));
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
+        env.getPropertySources().addLast(new MapPropertySource(DEFAULTS,
+                Map.of(POOL_SIZE, poolSize(Runtime.getRuntime().availableProcessors()))));
+    }
+
+    /** Connections for a machine with this many processors: 2 × processors + 1, at least 5. */
+    static int poolSize(int processors) {
+        return Math.max(5, 2 * processors + 1);
     }
 
     static boolean redisConfigured(ConfigurableEnvironment env) {

@@ -63,4 +63,15 @@ class PlatformEnvironmentTests {
         assertThat(run(Map.of("spring.datasource.url", "jdbc:h2:mem:x")).getProperty(prefix + "[connectTimeout]"))
                 .as("H2 refuses unknown settings").isNull();
     }
+
+    @Test
+    void thePoolFollowsTheProcessorsUnlessSet() {
+        assertThat(PlatformEnvironment.poolSize(2)).isEqualTo(5);
+        assertThat(PlatformEnvironment.poolSize(8)).isEqualTo(17);
+        assertThat(PlatformEnvironment.poolSize(1)).isEqualTo(5);
+        int expected = PlatformEnvironment.poolSize(Runtime.getRuntime().availableProcessors());
+        assertThat(run(Map.of()).getProperty(PlatformEnvironment.POOL_SIZE, Integer.class)).isEqualTo(expected);
+        assertThat(run(Map.of(PlatformEnvironment.POOL_SIZE, "24")).getProperty(PlatformEnvironment.POOL_SIZE))
+                .as("a setting wins").isEqualTo("24");
+    }
 }
