@@ -11,6 +11,9 @@
 source "$(dirname "$0")/common.sh"
 PEOPLE=${1:-20000}; SECONDS_PER_RUN=${2:-20}; MODES=${3:-"db redis"}
 APP_PORT=18092; REDIS_PORT=${REDIS_PORT:-16392}; FLOWS=${FLOWS:-16}; READERS=${READERS:-32}
+# WARMUP: seconds of quiz flows before the measured run, so that the JIT has compiled the quiz path (5 s left the
+# compiler threads busy through the measured run)
+WARMUP=${WARMUP:-20}
 APP_PID=""; REDIS_PID=""
 
 need wrk wrk
@@ -90,7 +93,7 @@ function done(summary, latency, requests)
 end
 LUA
 
-say "quiz benchmark $STAMP: JDK $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens; ${SECONDS_PER_RUN}s runs"
+say "quiz benchmark $STAMP: JDK $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens; ${SECONDS_PER_RUN}s runs after ${WARMUP}s of warm-up"
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for MODE in $MODES; do
   DB=sciday_bench_quiz_$MODE
@@ -112,12 +115,17 @@ for MODE in $MODES; do
   URL="http://127.0.0.1:$APP_PORT"
 
   # warm-up (its citizens are not used again), then the measured run with fresh citizens
-  wrk -t"$FLOWS" -c"$FLOWS" -d5s -s "$RESULTS/quiz.lua" "$URL" -- 0 "$FLOWS" > "$RESULTS/quiz-warm.txt"
+  wrk -t"$FLOWS" -c"$FLOWS" -d"${WARMUP}s" -s "$RESULTS/quiz.lua" "$URL" -- 0 "$FLOWS" > "$RESULTS/quiz-warm.txt"
   used=$(awk '/^submitted/ {print $4}' "$RESULTS/quiz-warm.txt")
   before=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
+  # JFR=FILE records the measured submissions (not the warm-up) for profiling
+  if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.start settings=profile filename="$JFR" >/dev/null; fi
+  app0=$(proc_ticks "$APP_PID"); busy0=$(machine_busy_ticks)
   wrk -t"$FLOWS" -c"$FLOWS" -d"${SECONDS_PER_RUN}s" --latency -s "$RESULTS/quiz.lua" "$URL" -- "$((used + FLOWS))" "$FLOWS" \
     > "$RESULTS/quiz-wrk-$MODE.txt"
   after=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
+  if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.stop filename="$JFR" >/dev/null; fi
+  cpu="app $(cores $(( $(proc_ticks "$APP_PID") - app0 )) "$SECONDS_PER_RUN"), machine $(cores $(( $(machine_busy_ticks) - busy0 )) "$SECONDS_PER_RUN") of $(nproc) cores"
   counts=$(grep '^submitted' "$RESULTS/quiz-wrk-$MODE.txt")
   submitted=$((after - before))
   quiz_rate=$(awk -v c="$submitted" -v s="$SECONDS_PER_RUN" 'BEGIN {printf "%.1f", c/s}')
@@ -141,7 +149,7 @@ for MODE in $MODES; do
   pct() { awk -v a="$1" -v p="$pg_tps" 'BEGIN {printf "%.0f%%", 100*a/p}'; }
   say ""
   say "== mode: $MODE (round $ROUND, $ranked people on the board after the runs)"
-  say "quiz submissions/s: $quiz_rate ($submitted official attempts submitted in ${SECONDS_PER_RUN}s by $FLOWS flows; wrk: $counts; p99 per request ${quiz_p99} ms)"
+  say "quiz submissions/s: $quiz_rate ($submitted official attempts submitted in ${SECONDS_PER_RUN}s by $FLOWS flows; wrk: $counts; p99 per request ${quiz_p99} ms; CPU: $cpu)"
   say "leaderboard reads/s: overall $board_rps (p99 $board_p99 ms), one division $division_rps (p99 $division_p99 ms), $READERS connections"
   say "pgbench simple-update tps: $pg_tps (32 clients)"
   say "ratios to pgbench: submissions $(pct "$quiz_rate"), leaderboard overall $(pct "$board_rps"), division $(pct "$division_rps")"

@@ -1,0 +1,132 @@
+package cn.sciday.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
+
+import cn.sciday.IntegrationTest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestMappingHandlerMapping;
+
+/**
+ * The quick path test of {@link PathPrefixHandlerMapping} never passes over a mapping that Spring's own matching would
+ * take, for a path made from every pattern of the application, and it does pass over most mappings.
+ */
+@IntegrationTest
+class PathPrefixHandlerMappingIntegrationTests {
+
+    static final List<String> CONTENT_TYPES = List.of("application/json", "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Test
+    void theApplicationMapsRequestsWithTheQuickTest() {
+        assertThat(mapping).isInstanceOf(PathPrefixHandlerMapping.class)
+                .as("htmx-spring-boot's conditions stay").isInstanceOf(HtmxRequestMappingHandlerMapping.class);
+        assertThat(mapping.getHandlerMethods()).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void noMappingThatSpringWouldTakeIsPassedOver() {
+        assertThat(passedOverButMatching(PathPrefixHandlerMapping::literalPrefixes)).isEmpty();
+    }
+
+    @Test
+    void negativeControlPrefixesThatIncludeTheVariablesPassOverRealMatches() {
+        // the whole pattern string as the "prefix": /activities/{id} would need the path to start with "{id}"
+        Function<RequestMappingInfo, String[]> wrong = info -> info.getPathPatternsCondition().getPatterns().stream()
+                .map(PathPattern::getPatternString).toArray(String[]::new);
+        assertThat(passedOverButMatching(wrong)).isNotEmpty();
+    }
+
+    @Test
+    void mostMappingsArePassedOverForAnApiPath() {
+        MockHttpServletRequest request = request(RequestMethod.POST, "/api/v1/activities/7/registrations");
+        long candidates = mapping.getHandlerMethods().keySet().stream()
+                .filter(info -> PathPrefixHandlerMapping.couldMatch(PathPrefixHandlerMapping.literalPrefixes(info),
+                        "/api/v1/activities/7/registrations"))
+                .count();
+        assertThat(candidates).isLessThan(mapping.getHandlerMethods().size() / 10);
+        assertThat(handler(request)).as("and the sign-up is still found")
+                .extracting(h -> h.getMethod().getName()).isEqualTo("register");
+    }
+
+    @Test
+    void escapedPathsGoToSpringsOwnMatching() throws Exception {
+        // "%61" is "a": Spring compares the pattern's literal text with the decoded path
+        assertThat(handler(request(RequestMethod.GET, "/%61ctivities")))
+                .isEqualTo(handler(request(RequestMethod.GET, "/activities")));
+    }
+
+    /** Pairs (mapping, path) that Spring matches but the prefixes would pass over. */
+    private List<String> passedOverButMatching(Function<RequestMappingInfo, String[]> prefixes) {
+        Set<RequestMappingInfo> infos = mapping.getHandlerMethods().keySet();
+        List<String> paths = new ArrayList<>();
+        for (RequestMappingInfo info : infos) {
+            for (PathPattern p : info.getPathPatternsCondition().getPatterns()) {
+                paths.add(samplePath(p.getPatternString()));
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        for (String path : paths) {
+            for (RequestMappingInfo info : infos) {
+                for (RequestMethod method : methodsOf(info)) {
+                    for (String contentType : CONTENT_TYPES) {
+                        MockHttpServletRequest request = request(method, path);
+                        request.setContentType(contentType);
+                        if (info.getMatchingCondition(request) != null
+                                && !PathPrefixHandlerMapping.couldMatch(prefixes.apply(info), path)) {
+                            wrong.add(method + " " + path + " -> " + info);
+                        }
+                    }
+                }
+            }
+        }
+        return wrong;
+    }
+
+    private static Set<RequestMethod> methodsOf(RequestMappingInfo info) {
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        return methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods;
+    }
+
+    /** A concrete path for a pattern: each variable becomes 7, each wildcard x. */
+    static String samplePath(String pattern) {
+        return pattern.replaceAll("\\{\\*[^}]*}", "x/y").replaceAll("\\{[^}]*}", "7").replace("**", "x/y")
+                .replace("*", "x").replace("?", "x");
+    }
+
+    private static MockHttpServletRequest request(RequestMethod method, String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method.name(), path);
+        request.addHeader("Accept", "*/*");
+        request.setContentType("application/json");
+        ServletRequestPathUtils.parseAndCache(request);
+        return request;
+    }
+
+    private HandlerMethod handler(MockHttpServletRequest request) {
+        try {
+            HandlerExecutionChain chain = mapping.getHandler(request);
+            return chain == null ? null : (HandlerMethod) chain.getHandler();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
