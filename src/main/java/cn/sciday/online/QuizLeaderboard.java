@@ -7,20 +7,31 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.sciday.organization.OrganizationChanged;
+import cn.sciday.platform.CacheSpec;
 
 /**
  * Leaderboards: each participant's best official result, ordered by score (high first), then time taken (short
  * first), then finish time (early first). Equal on all three means an equal rank. The boards come from
- * {@link QuizBoards}: the database alone, or Redis sorted sets when Redis is configured (same answers).
+ * {@link QuizBoards}: the database alone, or Redis sorted sets when Redis is configured (same answers). What an
+ * anonymous reader gets is kept in the cache {@value #BOARDS}, cleared on every instance after each commit that
+ * improves someone's best (and lives {@link #BOARD_TIME_TO_LIVE} at most, should a message between instances be lost);
+ * a logged-in participant's read, with their own line, always comes from the boards.
  */
 @Service
 class QuizLeaderboard {
 
     static final int MAX_TOP = 1000;
+    static final String BOARDS = "online.quiz-board";
+    static final java.time.Duration BOARD_TIME_TO_LIVE = java.time.Duration.ofSeconds(2);
 
     /** One line of a leaderboard. {@code accountId} stays on the server (exports); the API leaves it out. */
     record Entry(int rank, long accountId, String name, long divisionId, String divisionName, int score, long millis,
@@ -43,15 +54,27 @@ class QuizLeaderboard {
     private final JdbcClient jdbc;
     private final QuizLookups lookups;
     private final QuizBoards boards;
+    private final Cache anonymousBoards;
 
-    QuizLeaderboard(JdbcClient jdbc, QuizLookups lookups, QuizBoards boards) {
+    QuizLeaderboard(JdbcClient jdbc, QuizLookups lookups, QuizBoards boards, CacheManager caches) {
         this.jdbc = jdbc;
         this.lookups = lookups;
         this.boards = boards;
+        this.anonymousBoards = caches.getCache(BOARDS);
     }
 
     public Board board(QuizRound round, Long divisionId, Integer top, Long accountId) {
         int n = top == null || top < 1 ? round.leaderboardSize() : Math.min(top, MAX_TOP);
+        if (accountId == null) {
+            return anonymousBoards.get(new BoardKey(round.id(), divisionId, n), () -> read(round, divisionId, n, null));
+        }
+        return read(round, divisionId, n, accountId);
+    }
+
+    private record BoardKey(long roundId, Long divisionId, int top) {
+    }
+
+    private Board read(QuizRound round, Long divisionId, int n, Long accountId) {
         Map<Long, String> divisions = lookups.divisionNames();
         QuizBoards.Snapshot s = boards.board(round.id(), divisionId, n, accountId, divisions);
         return new Board(round.id(), divisionId, divisionId == null ? null : divisions.get(divisionId), n, s.ranked(),
@@ -103,6 +126,16 @@ class QuizLeaderboard {
 
         public String average() {
             return String.format(Locale.ROOT, "%.1f", averageScore);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Caches {
+
+        @Bean
+        CacheSpec quizBoardCache() {
+            return CacheSpec.of(BOARDS, BOARD_TIME_TO_LIVE, 500)
+                    .clearedOn(QuizBestImproved.class, QuizRoundChanged.class, OrganizationChanged.class);
         }
     }
 }

@@ -91,7 +91,8 @@ class OnlineBoardsRedisTests {
                 .isSameAs(redisBoards);
         databaseBoards = new DatabaseQuizBoards(jdbc, app.getBean(PlatformTransactionManager.class));
         leaderboard = app.getBean(QuizLeaderboard.class);
-        databaseLeaderboard = new QuizLeaderboard(jdbc, app.getBean(QuizLookups.class), databaseBoards);
+        databaseLeaderboard = new QuizLeaderboard(jdbc, app.getBean(QuizLookups.class), databaseBoards,
+                new org.springframework.cache.support.NoOpCacheManager());
         redisLikes = app.getBean(RedisLikeCounts.class);
         assertThat(app.getBean(LikeCounts.class)).isSameAs(redisLikes);
         databaseLikes = new DatabaseLikeCounts(app.getBean(LikeRepository.class));

@@ -86,7 +86,8 @@ class OnlineRedisOutageTests {
                 .isSameAs(redisBoards);
         leaderboard = app.getBean(QuizLeaderboard.class);
         databaseLeaderboard = new QuizLeaderboard(jdbc, app.getBean(QuizLookups.class),
-                new DatabaseQuizBoards(jdbc, app.getBean(PlatformTransactionManager.class)));
+                new DatabaseQuizBoards(jdbc, app.getBean(PlatformTransactionManager.class)),
+                new org.springframework.cache.support.NoOpCacheManager());
         likes = app.getBean(Likes.class);
         likeCounts = app.getBean(LikeCounts.class);
         assertThat(likeCounts).isInstanceOf(RedisLikeCounts.class);

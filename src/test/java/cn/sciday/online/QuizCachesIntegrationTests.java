@@ -34,6 +34,10 @@ class QuizCachesIntegrationTests {
     QuizLookups lookups;
     @Autowired
     Organizations organizations;
+    @Autowired
+    QuizLeaderboard leaderboard;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     long division;
 
@@ -111,5 +115,35 @@ class QuizCachesIntegrationTests {
                     edited.explanation(), String.valueOf(edited.themeNumber())));
             bank.setEnabled(disabled, true);
         }
+    }
+
+    @Test
+    void anAnonymousBoardIsKeptUntilSomeonesBestImproves() {
+        long id = rounds.create(QuizTestData.round(0, 1, 0, 5, false));
+        QuizRound round = lookups.round(id);
+        Actor first = TestLogins.actor(Role.PUBLIC, null);
+        QuizPaper paper = attempts.start(first, id, division, false);
+        attempts.submit(first, paper.attemptId(), Map.of());
+        assertThat(leaderboard.board(round, null, null, null).entries()).hasSize(1);
+
+        // a row written behind the module's back (no event): the anonymous board is the kept one ...
+        jdbc.update("update quiz_participant set best_score = 999 where round_id = ? and account_id = ?", id,
+                first.accountId());
+        assertThat(leaderboard.board(round, null, null, null).entries().get(0).score()).isZero();
+        // ... while a participant's own read always comes from the boards
+        assertThat(leaderboard.board(round, null, null, first.accountId()).entries().get(0).score()).isEqualTo(999);
+        jdbc.update("update quiz_participant set best_score = 0 where round_id = ? and account_id = ?", id,
+                first.accountId());
+
+        // a submission that puts someone on the board clears the kept board with its commit
+        Actor second = TestLogins.actor(Role.PUBLIC, null);
+        QuizPaper other = attempts.start(second, id, division, false);
+        long right = other.questions().get(0).id();
+        attempts.submit(second, other.attemptId(), Map.of(right, bank.get(right).correctAnswer()));
+        QuizLeaderboard.Board board = leaderboard.board(round, null, null, null);
+        assertThat(board.entries()).hasSize(2);
+        assertThat(board.entries().get(0).accountId()).isEqualTo(second.accountId());
+        assertThat(leaderboard.board(round, division, null, null).entries()).as("the division's board too")
+                .hasSize(2);
     }
 }
