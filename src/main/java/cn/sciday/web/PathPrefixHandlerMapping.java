@@ -1,8 +1,9 @@
 package cn.sciday.web;
 
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -28,7 +29,18 @@ class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
     private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
     private static final String[] ANY = {""};
 
-    private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    /** By the registered mapping's identity (a mapping's own hashCode and equals cost more than its matching). */
+    private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
+
+    @Override
+    protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+        super.registerHandlerMethod(handler, method, mapping);
+        synchronized (this) {
+            Map<RequestMappingInfo, String[]> next = new IdentityHashMap<>(prefixes);
+            next.put(mapping, literalPrefixes(mapping));
+            prefixes = next;
+        }
+    }
 
     @Override
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -45,9 +57,11 @@ class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
     @Override
     protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         String path = LOOKUP_PATH.get();
-        if (path != null && !couldMatch(prefixes.computeIfAbsent(info, PathPrefixHandlerMapping::literalPrefixes),
-                path)) {
-            return null;
+        if (path != null) {
+            String[] literal = prefixes.get(info);
+            if (!couldMatch(literal == null ? literalPrefixes(info) : literal, path)) {
+                return null;
+            }
         }
         return super.getMatchingMapping(info, request);
     }
