@@ -7,13 +7,13 @@
 #
 # Each mode gets a fresh database and app: "db" (leaderboards from SQL) and "redis" (a private redis-server on
 # 127.0.0.1:$REDIS_PORT, no persistence, a key prefix of the run's own; leaderboards from sorted sets).
-# Usage: bench/quiz.sh [people] [seconds] [modes]      (default: 20000 20 "db redis")
+# Usage: bench/quiz.sh [people] [seconds] [modes]      (default: 60000 20 "db redis"; the warm-up uses up citizens too: each may take one official attempt a day)
 source "$(dirname "$0")/common.sh"
-PEOPLE=${1:-20000}; SECONDS_PER_RUN=${2:-20}; MODES=${3:-"db redis"}
+PEOPLE=${1:-60000}; SECONDS_PER_RUN=${2:-20}; MODES=${3:-"db redis"}
 APP_PORT=18092; REDIS_PORT=${REDIS_PORT:-16392}; FLOWS=${FLOWS:-16}; READERS=${READERS:-32}
 # WARMUP: seconds of quiz flows before the measured run, so that the JIT has compiled the quiz path (5 s left the
 # compiler threads busy through the measured run)
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-45}
 APP_PID=""; REDIS_PID=""
 
 need wrk wrk
@@ -119,12 +119,12 @@ for MODE in $MODES; do
   used=$(awk '/^submitted/ {print $4}' "$RESULTS/quiz-warm.txt")
   before=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
   # JFR=FILE records the measured submissions (not the warm-up) for profiling
-  if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.start settings=profile filename="$JFR" >/dev/null; fi
+  if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.start name=bench settings=profile filename="$JFR" >/dev/null; fi
   app0=$(proc_ticks "$APP_PID"); busy0=$(machine_busy_ticks)
   wrk -t"$FLOWS" -c"$FLOWS" -d"${SECONDS_PER_RUN}s" --latency -s "$RESULTS/quiz.lua" "$URL" -- "$((used + FLOWS))" "$FLOWS" \
     > "$RESULTS/quiz-wrk-$MODE.txt"
   after=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
-  if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.stop filename="$JFR" >/dev/null; fi
+  if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.stop name=bench filename="$JFR" >/dev/null; fi
   cpu="app $(cores $(( $(proc_ticks "$APP_PID") - app0 )) "$SECONDS_PER_RUN"), machine $(cores $(( $(machine_busy_ticks) - busy0 )) "$SECONDS_PER_RUN") of $(nproc) cores"
   counts=$(grep '^submitted' "$RESULTS/quiz-wrk-$MODE.txt")
   submitted=$((after - before))

@@ -4,14 +4,14 @@
 # against pgbench's single-row update on the same PostgreSQL in the same run. Target: >= 50%.
 # Usage: bench/signup.sh [people] [seconds]
 source "$(dirname "$0")/common.sh"
-PEOPLE=${1:-20000}; SECONDS_PER_RUN=${2:-15}
+PEOPLE=${1:-40000}; SECONDS_PER_RUN=${2:-15}
 APP_PORT=18090; ACTIVITY=9000001
 # ACTIVITIES=N spreads the sign-ups over N activities (a diagnostic: with N >= the connections, no two sign-ups wait
 # for the same slot row, so the run shows what the rest of a sign-up costs). The measured benchmark is N = 1.
 ACTIVITIES=${ACTIVITIES:-1}
 # WARMUP seconds of sign-ups for another activity first (the same citizens: one may sign up for both), so that the
 # measured run finds a JVM whose JIT has compiled the sign-up path, as pgbench finds PostgreSQL ready.
-WARMUP=${WARMUP:-20}; WARM_ACTIVITY=9100001
+WARMUP=${WARMUP:-45}; WARM_ACTIVITY=9100001
 need wrk wrk
 need pgbench postgresql-client
 build_jar
@@ -59,11 +59,11 @@ if [ "$WARMUP" -gt 0 ]; then
   wrk -t2 -c32 -d"${WARMUP}s" -s "$RESULTS/signup.lua" "http://127.0.0.1:$APP_PORT" -- $WARM_ACTIVITY > /dev/null
 fi
 # JFR=FILE records a flight recording of the measured run (not the warm-up) with deep stacks, for profiling.
-if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.start settings=profile filename="$JFR" >/dev/null; fi
+if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.start name=bench settings=profile filename="$JFR" >/dev/null; fi
 pg_pids() { pgrep -d' ' -u postgres postgres || true; }
 app0=$(proc_ticks $APP_PID); pg0=$(proc_ticks $(pg_pids)); busy0=$(machine_busy_ticks)
 wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" -s "$RESULTS/signup.lua" "http://127.0.0.1:$APP_PORT" > "$RESULTS/signup-wrk.txt"
-if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.stop filename="$JFR" >/dev/null; fi
+if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.stop name=bench filename="$JFR" >/dev/null; fi
 cpu="app $(cores $(( $(proc_ticks $APP_PID) - app0 )) "$SECONDS_PER_RUN"), PostgreSQL $(cores $(( $(proc_ticks $(pg_pids)) - pg0 )) "$SECONDS_PER_RUN"), machine $(cores $(( $(machine_busy_ticks) - busy0 )) "$SECONDS_PER_RUN") of $(nproc) cores"
 created=$(awk '/^created/ {print $2}' "$RESULTS/signup-wrk.txt")
 confirmed=$($PSQL -At -c "select count(*) from registration where activity_id between $ACTIVITY and $((ACTIVITY + ACTIVITIES - 1)) and status = 'CONFIRMED'")

@@ -43,15 +43,17 @@ class ApiTokens {
     private final AccountRepository repo;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TokenUseStamps stamps;
     private final SecureRandom random = new SecureRandom();
 
     ApiTokens(JdbcClient jdbc, Accounts accounts, AccountRepository repo, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, TokenUseStamps stamps) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.repo = repo;
         this.events = events;
         this.clock = clock;
+        this.stamps = stamps;
     }
 
     /** Issues a token; a label longer than {@link #LABEL_MAX} is refused (400) before anything is written. */
@@ -80,7 +82,8 @@ class ApiTokens {
 
     /**
      * The actor a token stands for, if it is known, not expired, not revoked and its account is enabled. No
-     * transaction: one read and, at most once a minute, an independent stamp (a commit less on every API request).
+     * transaction and no write: one read; the last-used stamp, at most one a minute per token, is written in the
+     * background ({@link TokenUseStamps}).
      */
     Optional<Actor> authenticate(String token) {
         if (token == null || !token.startsWith("sd_") || token.length() > 100) {
@@ -91,13 +94,10 @@ class ApiTokens {
         if (owner.isEmpty() || !owner.get().account().enabled) {
             return Optional.empty();
         }
-        // at most one write a minute per token, so that busy API clients do not turn every request into a write
+        // at most one stamp a minute per token, so that busy API clients do not turn every request into a write
         Instant used = owner.get().lastUsedAt();
         if (used == null || used.isBefore(now.minusSeconds(60))) {
-            jdbc.sql("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-                    .params(now.atOffset(ZoneOffset.UTC), owner.get().tokenId(),
-                            now.minusSeconds(60).atOffset(ZoneOffset.UTC))
-                    .update();
+            stamps.used(owner.get().tokenId(), now);
         }
         return Optional.of(accounts.actor(owner.get().account()));
     }

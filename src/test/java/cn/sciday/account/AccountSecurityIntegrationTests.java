@@ -157,6 +157,40 @@ class AccountSecurityIntegrationTests {
     }
 
     @Test
+    void aTokensLastUseIsWrittenInTheBackgroundAndNeverMovesBack() throws Exception {
+        String user = coordinator("江海区");
+        String token = staffToken(user);
+        long id = tokenIdOf(token, user);
+        stamps.flush();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(lastUsed(id)).as("the request itself writes nothing").isNull();
+        assertThat(stamps.flush()).isEqualTo(1);
+        java.time.Instant first = lastUsed(id);
+        assertThat(first).isEqualTo(clock.instant());
+
+        // within the minute no new stamp; a minute later one, and an older stamp never overwrites a newer one
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(stamps.flush()).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(stamps.flush()).isEqualTo(1);
+        assertThat(lastUsed(id)).isEqualTo(clock.instant());
+        stamps.used(id, first.minusSeconds(3600));   // e.g. another instance's stamp, written late
+        assertThat(stamps.flush()).isEqualTo(1);
+        assertThat(lastUsed(id)).isEqualTo(clock.instant());
+        clock.reset();
+    }
+
+    java.time.Instant lastUsed(long tokenId) {
+        return tokens.of(accounts.findStaff(jdbc.sql("select a.username from account a join api_token t"
+                + " on t.account_id = a.id where t.id = ?").param(tokenId).query(String.class).single())
+                .orElseThrow().id()).stream().filter(t -> t.id() == tokenId).findFirst().orElseThrow().lastUsedAt();
+    }
+
+    @Autowired
+    TokenUseStamps stamps;
+
+    @Test
     void aTokenCannotBeRevokedByAnotherAccount() throws Exception {
         String owner = coordinator("江海区");
         String other = coordinator("新会区");
