@@ -43,9 +43,9 @@ done
 nginx -c "$RESULTS/nginx.conf" -g 'daemon off;' & NGINX_PID=$!
 sleep 1
 
-# Warm-up: every path in turn, so that the JIT has compiled the shared code before any path is measured (the first
-# path measured used to pay for it alone).
-for p in "${PATHS[@]}"; do wrk_run "http://127.0.0.1:$APP_PORT$p" 64 5 >/dev/null; done
+# Warm-up: every path in turn, WARMUP seconds each (default 12; the C2 compiler was still busy after 5), so that the
+# JIT has compiled the shared code before any path is measured (the first path measured used to pay for it alone).
+for p in "${PATHS[@]}"; do wrk_run "http://127.0.0.1:$APP_PORT$p" 64 "${WARMUP:-12}" >/dev/null; done
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); wrk -t2 -c64 -d${SECONDS_PER_RUN}s on the same machine"
 printf '%-22s %8s %12s %10s %12s %10s %8s\n' path bytes app_rps app_p99ms nginx_rps nginx_p99 ratio
 i=0
