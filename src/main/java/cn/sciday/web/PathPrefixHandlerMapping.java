@@ -1,13 +1,17 @@
 package cn.sciday.web;
 
 import java.lang.reflect.Method;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -16,54 +20,174 @@ import org.springframework.web.util.pattern.PathPattern;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestMappingHandlerMapping;
 
 /**
- * Spring MVC's request mapping with a cheap first test. For a path with variables ({@code /api/v1/activities/{id}/
- * registrations}) Spring tries every mapping of the application in turn, checking method, parameters, headers,
- * content types and only then the path: with some 300 mappings that was an eighth of an API request's processor time.
- * Here a mapping whose every pattern starts with literal text the path does not start with is passed over before any
- * of that; everything else goes to Spring's own matching unchanged. Paths with percent-escapes are matched by Spring
- * alone (a pattern's literal text is compared with the decoded path). It extends htmx-spring-boot's mapping, which
- * adds the {@code @HxRequest} conditions.
+ * Spring MVC's request mapping, looking only at the mappings a path could match. For a path with variables
+ * ({@code /api/v1/activities/{id}/registrations}) Spring tries every mapping of the application in turn: with some
+ * 300 mappings that was an eighth of an API request's processor time. Here the mappings are indexed by the first
+ * segment of their patterns' literal start, and a request tries only those whose literal start its path begins with
+ * (plus the few whose patterns begin with a variable). The rest is Spring's own: the conditions, the choice of the best
+ * match by Spring's comparator, the error for an ambiguous one, {@code handleMatch} and {@code handleNoMatch} (given
+ * every mapping, for its 405/406/415 answers). CORS pre-flight requests and paths with percent-escapes (a pattern's
+ * literal text is compared with the decoded path) go to Spring's lookup unchanged. It extends htmx-spring-boot's
+ * mapping, which adds the {@code @HxRequest} conditions.
  */
 class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
 
-    private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
     private static final String[] ANY = {""};
 
-    /** By the registered mapping's identity (a mapping's own hashCode and equals cost more than its matching). */
-    private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
+    /** A mapping with its handler and the literal starts of its patterns. */
+    private record Candidate(RequestMappingInfo info, HandlerMethod handler, String[] prefixes) {
+    }
+
+    /** Mappings by the first segment of their literal start; {@code open}: those with none (a variable first). */
+    private record Index(Map<String, List<Candidate>> bySegment, List<Candidate> open, Set<RequestMappingInfo> all) {
+
+        List<Candidate> candidates(String path) {
+            List<Candidate> named = bySegment.get(firstSegment(path));
+            if (named == null) {
+                return open;
+            }
+            if (open.isEmpty()) {
+                return named;
+            }
+            List<Candidate> both = new ArrayList<>(named);
+            both.addAll(open);
+            return both;
+        }
+    }
+
+    private volatile @Nullable Index index;
 
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
-        synchronized (this) {
-            Map<RequestMappingInfo, String[]> next = new IdentityHashMap<>(prefixes);
-            next.put(mapping, literalPrefixes(mapping));
-            prefixes = next;
-        }
+        index = null;
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        super.registerMapping(mapping, handler, method);
+        index = null;
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        super.unregisterMapping(mapping);
+        index = null;
     }
 
     @Override
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
             throws Exception {
-        String outer = LOOKUP_PATH.get();
-        LOOKUP_PATH.set(lookupPath.indexOf('%') < 0 ? lookupPath : null);
-        try {
+        if (lookupPath.indexOf('%') >= 0 || CorsUtils.isPreFlightRequest(request)) {
             return super.lookupHandlerMethod(lookupPath, request);
-        } finally {
-            LOOKUP_PATH.set(outer);
         }
-    }
-
-    @Override
-    protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String path = LOOKUP_PATH.get();
-        if (path != null) {
-            String[] literal = prefixes.get(info);
-            if (!couldMatch(literal == null ? literalPrefixes(info) : literal, path)) {
-                return null;
+        Index current = index();
+        List<Candidate> candidates = current.candidates(lookupPath);
+        // as Spring does: mappings whose literal path is the path itself first, the patterns only when none matches
+        List<Candidate> direct = new ArrayList<>(2);
+        for (Candidate c : candidates) {
+            if (c.info().getDirectPaths().contains(lookupPath)) {
+                direct.add(c);
             }
         }
-        return super.getMatchingMapping(info, request);
+        List<Match> matches = matches(direct, lookupPath, request, false);
+        if (matches.isEmpty()) {
+            matches = matches(candidates, lookupPath, request, true);
+        }
+        if (matches.isEmpty()) {
+            return handleNoMatch(current.all(), lookupPath, request);
+        }
+        Match best = matches.get(0);
+        if (matches.size() > 1) {
+            Comparator<RequestMappingInfo> order = getMappingComparator(request);
+            matches.sort((a, b) -> order.compare(a.info(), b.info()));
+            best = matches.get(0);
+            Match second = matches.get(1);
+            if (order.compare(best.info(), second.info()) == 0) {
+                throw new IllegalStateException("Ambiguous handler methods mapped for '" + request.getRequestURI()
+                        + "': {" + best.handler().getMethod() + ", " + second.handler().getMethod() + "}");
+            }
+        }
+        request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+        handleMatch(best.info(), lookupPath, request);
+        return best.handler();
+    }
+
+    /** Spring's own lookup over every mapping, for comparison in tests. */
+    @Nullable HandlerMethod springLookup(String lookupPath, HttpServletRequest request) throws Exception {
+        return super.lookupHandlerMethod(lookupPath, request);
+    }
+
+    private record Match(RequestMappingInfo info, HandlerMethod handler) {
+    }
+
+    private List<Match> matches(List<Candidate> candidates, String path, HttpServletRequest request,
+            boolean checkPrefix) {
+        List<Match> matches = new ArrayList<>(2);
+        for (Candidate c : candidates) {
+            if (checkPrefix && !couldMatch(c.prefixes(), path)) {
+                continue;
+            }
+            RequestMappingInfo match = getMatchingMapping(c.info(), request);
+            if (match != null) {
+                matches.add(new Match(match, c.handler()));
+            }
+        }
+        return matches;
+    }
+
+    private Index index() {
+        Index current = index;
+        if (current == null) {
+            Map<RequestMappingInfo, HandlerMethod> handlers = getHandlerMethods();
+            Map<String, List<Candidate>> bySegment = new HashMap<>();
+            List<Candidate> open = new ArrayList<>();
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> e : handlers.entrySet()) {
+                Candidate c = new Candidate(e.getKey(), e.getValue(), literalPrefixes(e.getKey()));
+                PathPatternsRequestCondition patterns = e.getKey().getPathPatternsCondition();
+                List<String> segments = patterns == null || patterns.getPatterns().isEmpty() ? null : new ArrayList<>();
+                for (PathPattern pattern : segments == null ? Set.<PathPattern>of() : patterns.getPatterns()) {
+                    String segment = firstLiteralSegment(pattern.getPatternString());
+                    if (segment == null) {
+                        segments = null;
+                        break;
+                    }
+                    if (!segments.contains(segment)) {
+                        segments.add(segment);
+                    }
+                }
+                if (segments == null) {
+                    open.add(c);
+                } else {
+                    for (String segment : segments) {
+                        bySegment.computeIfAbsent(segment, s -> new ArrayList<>()).add(c);
+                    }
+                }
+            }
+            current = new Index(bySegment, List.copyOf(open), Set.copyOf(handlers.keySet()));
+            index = current;
+        }
+        return current;
+    }
+
+    /** The first segment of a path ({@code /api/v1/x} → {@code api}; {@code /} → empty). */
+    static String firstSegment(String path) {
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.indexOf('/', start);
+        return end < 0 ? path.substring(start) : path.substring(start, end);
+    }
+
+    /**
+     * A pattern's first segment when it is literal text ({@code /api/v1/{id}} → {@code api}, {@code /activities} →
+     * {@code activities}, {@code /} → empty); null when it holds a variable or wildcard ({@code /{x}}, {@code /act*})
+     * or the pattern does not start with a slash.
+     */
+    static @Nullable String firstLiteralSegment(String pattern) {
+        if (!pattern.startsWith("/")) {
+            return null;
+        }
+        String segment = firstSegment(pattern);
+        return literalPrefix(segment).length() == segment.length() ? segment : null;
     }
 
     static boolean couldMatch(String[] literalPrefixes, String path) {
@@ -78,14 +202,10 @@ class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
     /** The literal start of each of the mapping's patterns (up to the first variable or wildcard). */
     static String[] literalPrefixes(RequestMappingInfo info) {
         PathPatternsRequestCondition condition = info.getPathPatternsCondition();
-        if (condition == null) {
+        if (condition == null || condition.getPatterns().isEmpty()) {
             return ANY;
         }
-        Set<PathPattern> patterns = condition.getPatterns();
-        if (patterns.isEmpty()) {
-            return ANY;
-        }
-        return patterns.stream().map(p -> literalPrefix(p.getPatternString())).toArray(String[]::new);
+        return condition.getPatterns().stream().map(p -> literalPrefix(p.getPatternString())).toArray(String[]::new);
     }
 
     static String literalPrefix(String pattern) {

@@ -49,6 +49,70 @@ class PathPrefixHandlerMappingIntegrationTests {
     }
 
     @Test
+    void theLookupAnswersAsSpringsOwnForEveryPattern() throws Exception {
+        PathPrefixHandlerMapping indexed = (PathPrefixHandlerMapping) mapping;
+        List<String> different = new ArrayList<>();
+        int compared = 0;
+        for (String path : samplePaths()) {
+            for (RequestMethod method : List.of(RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
+                    RequestMethod.DELETE)) {
+                for (String contentType : CONTENT_TYPES) {
+                    String ours = outcome(() -> indexed.lookupHandlerMethod(path, request(method, path, contentType)));
+                    String spring = outcome(() -> indexed.springLookup(path, request(method, path, contentType)));
+                    compared++;
+                    if (!ours.equals(spring)) {
+                        different.add(method + " " + path + " " + contentType + ": " + ours + " / Spring: " + spring);
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(1000);
+        assertThat(different).isEmpty();
+    }
+
+    @Test
+    void firstSegmentsOfPatterns() {
+        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/api/v1/activities/{id}")).isEqualTo("api");
+        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/activities")).isEqualTo("activities");
+        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/")).isEmpty();
+        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/{lang}/x")).isNull();
+        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/act*/x")).isNull();
+        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/**")).isNull();
+        assertThat(PathPrefixHandlerMapping.firstSegment("/api/v1")).isEqualTo("api");
+        assertThat(PathPrefixHandlerMapping.firstSegment("/")).isEmpty();
+    }
+
+    interface Lookup {
+        HandlerMethod get() throws Exception;
+    }
+
+    /** What a lookup came to: the handler method, none, or the kind of error. */
+    static String outcome(Lookup lookup) {
+        try {
+            HandlerMethod h = lookup.get();
+            return h == null ? "none" : h.getMethod().toString();
+        } catch (Exception e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    private List<String> samplePaths() {
+        List<String> paths = new ArrayList<>(List.of("/", "/nowhere", "/api/v1/nowhere/7", "/activities/7/x"));
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            for (PathPattern p : info.getPathPatternsCondition().getPatterns()) {
+                paths.add(samplePath(p.getPatternString()));
+            }
+        }
+        return paths.stream().distinct().toList();
+    }
+
+    private static MockHttpServletRequest request(RequestMethod method, String path, String contentType) {
+        MockHttpServletRequest request = request(method, path);
+        request.setContentType(contentType);
+        return request;
+    }
+
+    @Test
     void negativeControlPrefixesThatIncludeTheVariablesPassOverRealMatches() {
         // the whole pattern string as the "prefix": /activities/{id} would need the path to start with "{id}"
         Function<RequestMappingInfo, String[]> wrong = info -> info.getPathPatternsCondition().getPatterns().stream()
