@@ -34,24 +34,30 @@ class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
 
     private static final String[] ANY = {""};
 
-    /** A mapping with its handler and the literal starts of its patterns. */
-    private record Candidate(RequestMappingInfo info, HandlerMethod handler, String[] prefixes) {
+    /** How many leading literal segments key the index ({@code api/v1/activities}). */
+    static final int DEPTH = 3;
+
+    /** A mapping with its handler, the literal starts of its patterns and its literal paths. */
+    private record Candidate(RequestMappingInfo info, HandlerMethod handler, String[] prefixes,
+            Set<String> directPaths) {
     }
 
-    /** Mappings by the first segment of their literal start; {@code open}: those with none (a variable first). */
-    private record Index(Map<String, List<Candidate>> bySegment, List<Candidate> open, Set<RequestMappingInfo> all) {
+    /**
+     * Mappings by the leading literal segments of their patterns, up to {@link #DEPTH} ({@code /api/v1/x/{id}} under
+     * {@code api/v1/x}); {@code open}: those whose first segment is not literal.
+     */
+    private record Index(Map<String, List<Candidate>> bySegments, List<Candidate> open,
+            Set<RequestMappingInfo> all) {
 
         List<Candidate> candidates(String path) {
-            List<Candidate> named = bySegment.get(firstSegment(path));
-            if (named == null) {
-                return open;
+            List<Candidate> found = new ArrayList<>(open);
+            for (String key : leadingSegments(path)) {
+                List<Candidate> named = bySegments.get(key);
+                if (named != null) {
+                    found.addAll(named);
+                }
             }
-            if (open.isEmpty()) {
-                return named;
-            }
-            List<Candidate> both = new ArrayList<>(named);
-            both.addAll(open);
-            return both;
+            return found;
         }
     }
 
@@ -86,7 +92,7 @@ class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
         // as Spring does: mappings whose literal path is the path itself first, the patterns only when none matches
         List<Candidate> direct = new ArrayList<>(2);
         for (Candidate c : candidates) {
-            if (c.info().getDirectPaths().contains(lookupPath)) {
+            if (c.directPaths().contains(lookupPath)) {
                 direct.add(c);
             }
         }
@@ -140,54 +146,77 @@ class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
         Index current = index;
         if (current == null) {
             Map<RequestMappingInfo, HandlerMethod> handlers = getHandlerMethods();
-            Map<String, List<Candidate>> bySegment = new HashMap<>();
+            Map<String, List<Candidate>> bySegments = new HashMap<>();
             List<Candidate> open = new ArrayList<>();
             for (Map.Entry<RequestMappingInfo, HandlerMethod> e : handlers.entrySet()) {
-                Candidate c = new Candidate(e.getKey(), e.getValue(), literalPrefixes(e.getKey()));
-                PathPatternsRequestCondition patterns = e.getKey().getPathPatternsCondition();
-                List<String> segments = patterns == null || patterns.getPatterns().isEmpty() ? null : new ArrayList<>();
-                for (PathPattern pattern : segments == null ? Set.<PathPattern>of() : patterns.getPatterns()) {
-                    String segment = firstLiteralSegment(pattern.getPatternString());
-                    if (segment == null) {
-                        segments = null;
+                RequestMappingInfo info = e.getKey();
+                Candidate c = new Candidate(info, e.getValue(), literalPrefixes(info), Set.copyOf(info.getDirectPaths()));
+                PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+                List<String> keys = new ArrayList<>();
+                for (PathPattern pattern : patterns == null ? Set.<PathPattern>of() : patterns.getPatterns()) {
+                    String key = literalKey(pattern.getPatternString());
+                    if (key == null) {
+                        keys = null;
                         break;
                     }
-                    if (!segments.contains(segment)) {
-                        segments.add(segment);
+                    if (!keys.contains(key)) {
+                        keys.add(key);
                     }
                 }
-                if (segments == null) {
+                if (keys == null || keys.isEmpty()) {
                     open.add(c);
                 } else {
-                    for (String segment : segments) {
-                        bySegment.computeIfAbsent(segment, s -> new ArrayList<>()).add(c);
+                    for (String key : keys) {
+                        bySegments.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
                     }
                 }
             }
-            current = new Index(bySegment, List.copyOf(open), Set.copyOf(handlers.keySet()));
+            current = new Index(bySegments, List.copyOf(open), Set.copyOf(handlers.keySet()));
             index = current;
         }
         return current;
     }
 
-    /** The first segment of a path ({@code /api/v1/x} → {@code api}; {@code /} → empty). */
-    static String firstSegment(String path) {
-        int start = path.startsWith("/") ? 1 : 0;
-        int end = path.indexOf('/', start);
-        return end < 0 ? path.substring(start) : path.substring(start, end);
+    /** The keys a path is looked up under: its first one, two and three segments ({@code api}, {@code api/v1}, …). */
+    static List<String> leadingSegments(String path) {
+        String rest = path.startsWith("/") ? path.substring(1) : path;
+        List<String> keys = new ArrayList<>(DEPTH);
+        int end = -1;
+        for (int depth = 1; depth <= DEPTH; depth++) {
+            end = rest.indexOf('/', end + 1);
+            if (end < 0) {
+                keys.add(rest);
+                break;
+            }
+            keys.add(rest.substring(0, end));
+        }
+        return keys;
     }
 
     /**
-     * A pattern's first segment when it is literal text ({@code /api/v1/{id}} → {@code api}, {@code /activities} →
-     * {@code activities}, {@code /} → empty); null when it holds a variable or wildcard ({@code /{x}}, {@code /act*})
-     * or the pattern does not start with a slash.
+     * A pattern's key: its leading segments that are literal text, up to {@link #DEPTH} ({@code /api/v1/{id}} →
+     * {@code api/v1}, {@code /activities} → {@code activities}, {@code /} → empty); null when the first segment holds a
+     * variable or wildcard ({@code /{x}}, {@code /act*}) or the pattern does not start with a slash.
      */
-    static @Nullable String firstLiteralSegment(String pattern) {
+    static @Nullable String literalKey(String pattern) {
         if (!pattern.startsWith("/")) {
             return null;
         }
-        String segment = firstSegment(pattern);
-        return literalPrefix(segment).length() == segment.length() ? segment : null;
+        String[] segments = pattern.substring(1).split("/", -1);
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < segments.length && i < DEPTH; i++) {
+            if (literalPrefix(segments[i]).length() != segments[i].length()) {
+                break;
+            }
+            if (i > 0) {
+                key.append('/');
+            }
+            key.append(segments[i]);
+            if (i == 0 && segments[i].isEmpty()) {
+                return "";
+            }
+        }
+        return literalPrefix(segments[0]).length() == segments[0].length() ? key.toString() : null;
     }
 
     static boolean couldMatch(String[] literalPrefixes, String path) {

@@ -71,15 +71,20 @@ class PathPrefixHandlerMappingIntegrationTests {
     }
 
     @Test
-    void firstSegmentsOfPatterns() {
-        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/api/v1/activities/{id}")).isEqualTo("api");
-        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/activities")).isEqualTo("activities");
-        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/")).isEmpty();
-        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/{lang}/x")).isNull();
-        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/act*/x")).isNull();
-        assertThat(PathPrefixHandlerMapping.firstLiteralSegment("/**")).isNull();
-        assertThat(PathPrefixHandlerMapping.firstSegment("/api/v1")).isEqualTo("api");
-        assertThat(PathPrefixHandlerMapping.firstSegment("/")).isEmpty();
+    void keysOfPatternsAndPaths() {
+        assertThat(PathPrefixHandlerMapping.literalKey("/api/v1/activities/{id}/registrations"))
+                .isEqualTo("api/v1/activities");
+        assertThat(PathPrefixHandlerMapping.literalKey("/api/v1/{id}")).isEqualTo("api/v1");
+        assertThat(PathPrefixHandlerMapping.literalKey("/activities")).isEqualTo("activities");
+        assertThat(PathPrefixHandlerMapping.literalKey("/")).isEmpty();
+        assertThat(PathPrefixHandlerMapping.literalKey("/{lang}/x")).isNull();
+        assertThat(PathPrefixHandlerMapping.literalKey("/act*/x")).isNull();
+        assertThat(PathPrefixHandlerMapping.literalKey("/**")).isNull();
+        assertThat(PathPrefixHandlerMapping.leadingSegments("/api/v1/activities/7/registrations"))
+                .containsExactly("api", "api/v1", "api/v1/activities");
+        assertThat(PathPrefixHandlerMapping.leadingSegments("/activities/7")).containsExactly("activities",
+                "activities/7");
+        assertThat(PathPrefixHandlerMapping.leadingSegments("/")).containsExactly("");
     }
 
     interface Lookup {
