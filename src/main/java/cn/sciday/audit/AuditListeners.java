@@ -40,6 +40,11 @@ class AuditListeners {
     }
 
     @EventListener
+    void on(cn.sciday.web.AuditWriteNow e) {
+        trail.writeRecorded();
+    }
+
+    @EventListener
     void on(CampaignChanged e) {
         trail.record("CAMPAIGN_" + e.change(), "CAMPAIGN", id(e.campaignId()),
                 e.year() + "年" + (e.detail() == null || e.detail().isBlank() ? "" : "：" + e.detail()));

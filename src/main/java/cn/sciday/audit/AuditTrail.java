@@ -87,6 +87,21 @@ public class AuditTrail implements DisposableBean {
     }
 
     /**
+     * Writes what the current transaction has recorded so far now (still in that transaction, still linked after its
+     * commit) instead of just before the commit; nothing when there is no transaction or nothing waits.
+     */
+    public void writeRecorded() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Pending p && p.owner == this) {
+                p.beforeCommit(false);
+            }
+        }
+    }
+
+    /**
      * Asks this instance's linker thread to link what waits. The thread, not the committing one, does it: a thread
      * that still holds its transaction's connection must not ask the pool for another (under load every connection
      * would wait for a second one).

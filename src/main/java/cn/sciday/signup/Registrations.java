@@ -143,9 +143,9 @@ public class Registrations {
     }
 
     /**
-     * Everything that needs no lock comes first: the checks, the registration row (written as confirmed). The seat is
-     * taken last, so the slot row, which every sign-up for the activity must lock, is held only from there to the
-     * commit; when no seat is left the registration becomes a waitlist place instead.
+     * Everything that needs no lock comes first: the checks, the registration row (written as confirmed), its audit
+     * entry. The seat is taken last, so the slot row, which every sign-up for the activity must lock, is held only from
+     * there to the commit; when no seat is left the registration becomes a waitlist place instead.
      */
     private Ticket signUp(Actor actor, long activityId, SignupForm form) {
         if (!actor.isPublic()) {
@@ -202,6 +202,7 @@ public class Registrations {
                 throw alreadyRegistered(RegistrationStatus.CONFIRMED);
             }
         }
+        events.publishEvent(new SignupEvents.Requested(id, activityId, actor.accountId()));
         RegistrationStatus status = lockSeats ? takeSeat(activityId) : seatFromAnUnlockedCount(activityId);
         int position = 0;
         if (status == RegistrationStatus.WAITLISTED) {

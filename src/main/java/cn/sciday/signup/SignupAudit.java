@@ -5,6 +5,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.sciday.web.AuditEvent;
+import cn.sciday.web.AuditWriteNow;
 
 /** Every sign-up change and every sensitive read goes to the audit trail. */
 @Component
@@ -16,9 +17,21 @@ class SignupAudit {
         this.events = events;
     }
 
+    /**
+     * The sign-up is recorded before its seat is taken (and written at once, {@link AuditWriteNow}), so that only the
+     * commit follows the seat row's lock; a sign-up that found no seat adds an entry of its own.
+     */
+    @EventListener
+    void on(SignupEvents.Requested e) {
+        audit("REGISTERED", "REGISTRATION", e.registrationId(), "activity " + e.activityId());
+        events.publishEvent(new AuditWriteNow());
+    }
+
     @EventListener
     void on(SignupEvents.Registered e) {
-        audit("REGISTERED", "REGISTRATION", e.registrationId(), "activity " + e.activityId() + " " + e.status());
+        if (e.status() == RegistrationStatus.WAITLISTED) {
+            audit("REGISTRATION_WAITLISTED", "REGISTRATION", e.registrationId(), "activity " + e.activityId());
+        }
     }
 
     @EventListener

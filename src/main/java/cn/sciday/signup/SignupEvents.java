@@ -6,6 +6,10 @@ public final class SignupEvents {
     private SignupEvents() {
     }
 
+    /** Someone asked for a place (published before the seat is taken; {@link Registered} follows with the outcome). */
+    public record Requested(long registrationId, long activityId, long accountId) {
+    }
+
     /** Someone signed up: {@code status} says whether they got a seat or a place on the waitlist. */
     public record Registered(long registrationId, long activityId, long accountId, RegistrationStatus status) {
     }

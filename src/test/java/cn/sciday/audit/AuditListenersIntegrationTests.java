@@ -290,6 +290,38 @@ class AuditListenersIntegrationTests {
         assertThat(verifier.verify().ok()).isTrue();
     }
 
+    @Test
+    void writeNowWritesWhatWasRecordedBeforeTheTransactionGoesOn() {
+        String id = suffix();
+        inTransaction(() -> {
+            events.publishEvent(new AuditEvent("EARLY", "TEST", id, null));
+            assertThat(rows("EARLY", id)).as("recorded, not yet written").isZero();
+            events.publishEvent(new cn.sciday.web.AuditWriteNow());
+            assertThat(rows("EARLY", id)).as("written in the transaction, before anything else it does").isEqualTo(1);
+            events.publishEvent(new AuditEvent("LATE", "TEST", id, null));
+            events.publishEvent(new cn.sciday.web.AuditWriteNow());
+            events.publishEvent(new cn.sciday.web.AuditWriteNow());
+        });
+        trail.linkWaiting();
+        assertThat(rows("EARLY", id)).isEqualTo(1);
+        assertThat(rows("LATE", id)).as("each entry once").isEqualTo(1);
+        assertThat(latest("LATE", "TEST", id).seq()).isEqualTo(latest("EARLY", "TEST", id).seq() + 1);
+        assertThat(verifier.verify().ok()).isTrue();
+
+        String rolledBack = suffix();
+        assertThatThrownBy(() -> inTransaction(() -> {
+            events.publishEvent(new AuditEvent("EARLY", "TEST", rolledBack, null));
+            events.publishEvent(new cn.sciday.web.AuditWriteNow());
+            throw new IllegalStateException("the change fails after writing its entry");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(rows("EARLY", rolledBack)).as("written early, rolled back with the change").isZero();
+    }
+
+    private long rows(String action, String targetId) {
+        return jdbc.sql("select count(*) from audit_entry where action = ? and target_id = ?").params(action, targetId)
+                .query(Long.class).single();
+    }
+
     private long headSeq() {
         return jdbc.sql("select seq from audit_head").query(Long.class).single();
     }

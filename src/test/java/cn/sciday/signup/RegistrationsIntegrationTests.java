@@ -39,6 +39,8 @@ class RegistrationsIntegrationTests {
     Organizations organizations;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void reset() {
@@ -67,6 +69,23 @@ class RegistrationsIntegrationTests {
         assertThat(seats.confirmed()).isEqualTo(2);
         assertThat(seats.waitlisted()).isEqualTo(1);
         assertThatThrownBy(() -> registrations.cancel(aActor, a.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void everySignUpIsAuditedAndAWaitlistPlaceToo() {
+        long activity = slot(1, false);
+        Ticket seated = registrations.register(person(), activity, new SignupForm("甲", null));
+        Ticket waiting = registrations.register(person(), activity, new SignupForm("乙", null));
+        assertThat(audited("REGISTERED", seated.id())).containsExactly("activity " + activity);
+        assertThat(audited("REGISTRATION_WAITLISTED", seated.id())).isEmpty();
+        assertThat(audited("REGISTERED", waiting.id())).containsExactly("activity " + activity);
+        assertThat(audited("REGISTRATION_WAITLISTED", waiting.id())).containsExactly("activity " + activity);
+    }
+
+    private java.util.List<String> audited(String action, long registrationId) {
+        return jdbc.sql("select detail from audit_entry where action = ? and target_type = 'REGISTRATION'"
+                + " and target_id = ? order by id").params(action, String.valueOf(registrationId))
+                .query(String.class).list();
     }
 
     @Test
