@@ -26,6 +26,18 @@ final class ActivityFixtures {
     record Cast(OrganizationView unit, OrganizationView otherUnit, Actor owner, Actor otherOrganizer,
             Actor coordinator, Actor otherCoordinator, Actor city, Actor publicUser) {
 
+        /**
+         * The caller an authorization table names: ANONYMOUS (null), PENDING (an organizer of the unit not yet
+         * approved), PUBLIC, OWNER, OTHER_ORGANIZER, COORDINATOR, OTHER_COORDINATOR or CITY.
+         */
+        Actor caller(String who) {
+            return switch (who) {
+                case "ANONYMOUS" -> null;
+                case "PENDING" -> cn.sciday.TestLogins.pendingOrganizer(unit.id());
+                default -> as(Who.valueOf(who));
+            };
+        }
+
         Actor as(Who who) {
             return switch (who) {
                 case OWNER -> owner;

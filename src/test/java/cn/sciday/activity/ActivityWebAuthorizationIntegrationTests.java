@@ -1,13 +1,10 @@
 package cn.sciday.activity;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import cn.sciday.AuthorizationTable;
 import cn.sciday.IntegrationTest;
 import cn.sciday.TestLogins;
 import cn.sciday.activity.ActivityFixtures.Cast;
@@ -67,13 +65,7 @@ class ActivityWebAuthorizationIntegrationTests {
     };
 
     static Stream<Arguments> cases() {
-        List<Arguments> all = new ArrayList<>();
-        for (String[] row : TABLE) {
-            for (int i = 0; i < WHO.length; i++) {
-                all.add(Arguments.of(row[0], row[1], WHO[i], row[2 + i]));
-            }
-        }
-        return all.stream();
+        return AuthorizationTable.cases(WHO, TABLE);
     }
 
     @Autowired
@@ -107,32 +99,12 @@ class ActivityWebAuthorizationIntegrationTests {
                     .content(url.contains("/batch/") ? "{\"ids\":[" + draft.id() + "]}" : url.startsWith("/api/") ? "{}" : "")
                     .with(csrf());
         };
-        Actor actor = switch (who) {
-            case "ANONYMOUS" -> null;
-            case "PENDING" -> TestLogins.pendingOrganizer(cast.unit().id());
-            case "PUBLIC" -> cast.publicUser();
-            case "OWNER" -> cast.owner();
-            case "OTHER_ORGANIZER" -> cast.otherOrganizer();
-            case "COORDINATOR" -> cast.coordinator();
-            case "OTHER_COORDINATOR" -> cast.otherCoordinator();
-            default -> cast.city();
-        };
+        Actor actor = cast.caller(who);
         if (actor != null) {
             request = request.with(TestLogins.as(actor));
         }
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 
-        switch (expected) {
-            case "login" -> {
-                assertThat(response.getStatus()).isEqualTo(302);
-                assertThat(response.getRedirectedUrl()).endsWith("/login");
-            }
-            case "302" -> {
-                assertThat(response.getStatus()).isEqualTo(302);
-                assertThat(response.getRedirectedUrl()).doesNotEndWith("/login");
-            }
-            default -> assertThat(response.getStatus()).as(response.getContentAsString())
-                    .isEqualTo(Integer.parseInt(expected));
-        }
+        AuthorizationTable.assertAnswer(response, expected);
     }
 }

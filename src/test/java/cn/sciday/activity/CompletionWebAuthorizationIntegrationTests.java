@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
+import cn.sciday.AuthorizationTable;
 import cn.sciday.IntegrationTest;
 import cn.sciday.TestLogins;
 import cn.sciday.activity.ActivityFixtures.Cast;
@@ -149,33 +150,13 @@ class CompletionWebAuthorizationIntegrationTests {
                     : post(url).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body)).with(csrf());
             default -> multipartRequest(url, body, draft).with(csrf());
         };
-        Actor actor = switch (who) {
-            case "ANONYMOUS" -> null;
-            case "PENDING" -> TestLogins.pendingOrganizer(cast.unit().id());
-            case "PUBLIC" -> cast.publicUser();
-            case "OWNER" -> cast.owner();
-            case "OTHER_ORGANIZER" -> cast.otherOrganizer();
-            case "COORDINATOR" -> cast.coordinator();
-            case "OTHER_COORDINATOR" -> cast.otherCoordinator();
-            default -> cast.city();
-        };
+        Actor actor = cast.caller(who);
         if (actor != null) {
             request = request.with(TestLogins.as(actor));
         }
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 
-        switch (expected) {
-            case "login" -> {
-                assertThat(response.getStatus()).isEqualTo(302);
-                assertThat(response.getRedirectedUrl()).endsWith("/login");
-            }
-            case "302" -> {
-                assertThat(response.getStatus()).isEqualTo(302);
-                assertThat(response.getRedirectedUrl()).doesNotEndWith("/login");
-            }
-            default -> assertThat(response.getStatus()).as(response.getContentAsString())
-                    .isEqualTo(Integer.parseInt(expected));
-        }
+        AuthorizationTable.assertAnswer(response, expected);
         if (body.equals("scan")) {
             assertThat(activities.get(cast.city(), draft).status()).as("only the owner's batch submits it")
                     .isEqualTo(who.equals("OWNER") ? ActivityStatus.SUBMITTED : ActivityStatus.DRAFT);

@@ -1,13 +1,10 @@
 package cn.sciday.reporting;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.sciday.AuthorizationTable;
 import cn.sciday.IntegrationTest;
 import cn.sciday.TestLogins;
 import cn.sciday.activity.Activities;
@@ -77,13 +75,7 @@ class ReportingAuthorizationIntegrationTests {
     };
 
     static Stream<Arguments> cases() {
-        List<Arguments> all = new ArrayList<>();
-        for (String[] row : TABLE) {
-            for (int i = 0; i < WHO.length; i++) {
-                all.add(Arguments.of(row[0], row[1], WHO[i], row[2 + i]));
-            }
-        }
-        return all.stream();
+        return AuthorizationTable.cases(WHO, TABLE);
     }
 
     @Autowired
@@ -142,17 +134,6 @@ class ReportingAuthorizationIntegrationTests {
             request = request.with(TestLogins.as(actor));
         }
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        switch (expected) {
-            case "login" -> {
-                assertThat(response.getStatus()).isEqualTo(302);
-                assertThat(response.getRedirectedUrl()).endsWith("/login");
-            }
-            case "302" -> {
-                assertThat(response.getStatus()).isEqualTo(302);
-                assertThat(response.getRedirectedUrl()).doesNotEndWith("/login");
-            }
-            default -> assertThat(response.getStatus()).as(response.getContentAsString())
-                    .isEqualTo(Integer.parseInt(expected));
-        }
+        AuthorizationTable.assertAnswer(response, expected);
     }
 }
