@@ -3,6 +3,7 @@ package cn.sciday.web;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -83,18 +84,32 @@ public class ControlCharacters extends RequestBodyAdviceAdapter {
         } else if (body instanceof Map<?, ?> m) {
             m.forEach((k, v) -> checkBody(path.isEmpty() ? String.valueOf(k) : path + "." + k, v, depth + 1));
         } else if (body.getClass().isRecord()) {
-            for (RecordComponent rc : body.getClass().getRecordComponents()) {
-                java.lang.reflect.Method accessor = rc.getAccessor();
-                if (!accessor.trySetAccessible()) {
-                    continue; // a record of a module closed to reflection: nothing this app defines
-                }
+            for (Map.Entry<String, java.lang.reflect.Method> component : COMPONENTS.get(body.getClass())) {
                 try {
-                    String name = path.isEmpty() ? rc.getName() : path + "." + rc.getName();
-                    checkBody(name, accessor.invoke(body), depth + 1);
+                    String name = path.isEmpty() ? component.getKey() : path + "." + component.getKey();
+                    checkBody(name, component.getValue().invoke(body), depth + 1);
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + rc, e);
+                    throw new IllegalStateException("cannot read " + component.getKey(), e);
                 }
             }
         }
     }
+
+    /**
+     * Each record type's components (name and accessor, made accessible once): reflection hands out new copies on
+     * every call, and a fresh accessor costs more than the check.
+     */
+    private static final ClassValue<List<Map.Entry<String, java.lang.reflect.Method>>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Map.Entry<String, java.lang.reflect.Method>> computeValue(Class<?> type) {
+            List<Map.Entry<String, java.lang.reflect.Method>> components = new java.util.ArrayList<>();
+            for (RecordComponent rc : type.getRecordComponents()) {
+                java.lang.reflect.Method accessor = rc.getAccessor();
+                if (accessor.trySetAccessible()) { // else a record of a module closed to reflection: none of ours
+                    components.add(Map.entry(rc.getName(), accessor));
+                }
+            }
+            return List.copyOf(components);
+        }
+    };
 }
