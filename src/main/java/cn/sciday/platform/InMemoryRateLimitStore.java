@@ -17,11 +17,16 @@ final class InMemoryRateLimitStore implements RateLimitStore {
 
     static final long DEFAULT_MAXIMUM_KEYS = 200_000;
 
-    /** The admitted times (epoch milliseconds) of one key, oldest first, and the window they expire by. */
+    /**
+     * The admitted times (epoch milliseconds) of one key, oldest first, in a ring, and the window they expire by.
+     * Expired times leave from the front, so a request costs what has expired since the last one, not the whole
+     * window (a key with a high limit, say an address behind a school's NAT, keeps thousands of times).
+     */
     static final class Window {
 
         final long windowNanos;
         long[] times;
+        int head;
         int size;
 
         Window(int limit, Duration window) {
@@ -32,25 +37,46 @@ final class InMemoryRateLimitStore implements RateLimitStore {
         /** 0 and counted, or the milliseconds to wait. */
         long acquire(long now, int limit, long windowMillis) {
             long from = now - windowMillis;
-            int kept = 0;
-            long oldest = Long.MAX_VALUE;
-            for (int i = 0; i < size; i++) {
-                long t = times[i];
-                // a time after now only appears when a (test) clock was set back: it does not count
-                if (t > from && t <= now) {
-                    times[kept++] = t;
-                    oldest = Math.min(oldest, t);
-                }
+            while (size > 0 && times[head] <= from) {
+                head = (head + 1) % times.length;
+                size--;
             }
-            size = kept;
+            if (size > 0 && times[(head + size - 1) % times.length] > now) {
+                // the clock was set back (a test clock): the times after now do not count
+                keepBetween(from, now);
+            }
             if (size >= limit) {
-                return Math.max(1, oldest + windowMillis - now);
+                return Math.max(1, times[head] + windowMillis - now);
             }
             if (size == times.length) {
-                times = java.util.Arrays.copyOf(times, Math.min(limit, times.length * 2));
+                resize(Math.min(limit, times.length * 2));
             }
-            times[size++] = now;
+            times[(head + size) % times.length] = now;
+            size++;
             return 0;
+        }
+
+        private void keepBetween(long from, long now) {
+            long[] kept = new long[times.length];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                long t = times[(head + i) % times.length];
+                if (t > from && t <= now) {
+                    kept[n++] = t;
+                }
+            }
+            times = kept;
+            head = 0;
+            size = n;
+        }
+
+        private void resize(int capacity) {
+            long[] next = new long[capacity];
+            for (int i = 0; i < size; i++) {
+                next[i] = times[(head + i) % times.length];
+            }
+            times = next;
+            head = 0;
         }
     }
 

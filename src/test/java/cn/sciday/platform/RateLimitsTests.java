@@ -59,6 +59,33 @@ class RateLimitsTests {
     }
 
     @Test
+    void theRingAnswersAsAFullScanOfTheWindowWould() {
+        java.util.Random random = new java.util.Random(42);
+        for (int limit : new int[] {1, 3, 64, 65, 500}) {
+            InMemoryRateLimitStore.Window ring = new InMemoryRateLimitStore.Window(limit, Duration.ofSeconds(10));
+            java.util.List<Long> model = new java.util.ArrayList<>();
+            long now = 1_000_000;
+            for (int i = 0; i < 20_000; i++) {
+                // mostly forward by 0-60 ms, now and then a pause, rarely the clock set back
+                int r = random.nextInt(1000);
+                now += r < 990 ? random.nextInt(60) : r < 998 ? 5_000 + random.nextInt(10_000) : -random.nextInt(20_000);
+                assertThat(ring.acquire(now, limit, 10_000)).as("limit %d, request %d", limit, i)
+                        .isEqualTo(fullScan(model, now, limit, 10_000));
+            }
+        }
+    }
+
+    /** The window as the first version kept it: every admitted time, all of them looked at on each request. */
+    private static long fullScan(java.util.List<Long> times, long now, int limit, long windowMillis) {
+        times.removeIf(t -> t <= now - windowMillis || t > now);
+        if (times.size() >= limit) {
+            return Math.max(1, times.stream().mapToLong(Long::longValue).min().orElseThrow() + windowMillis - now);
+        }
+        times.add(now);
+        return 0;
+    }
+
+    @Test
     void idleKeysAreEvictedAndTheNumberOfKeysIsBounded() {
         AtomicLong nanos = new AtomicLong();
         InMemoryRateLimitStore store = new InMemoryRateLimitStore(1_000, nanos::get);
