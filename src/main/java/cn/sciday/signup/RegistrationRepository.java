@@ -106,17 +106,23 @@ class RegistrationRepository {
                 .param(activityId).query(this::row).list();
     }
 
-    long insert(long activityId, long accountId, RegistrationStatus status, String name, String mobileCipher,
-            String mobileHash, String idCipher, String idHash, String code, Instant now) {
+    /**
+     * Writes a registration unless one would break a unique constraint (the person's for this activity, or the ticket
+     * code): then nothing is written and the answer is empty. No error, so the transaction goes on.
+     */
+    java.util.OptionalLong insertIfNew(long activityId, long accountId, RegistrationStatus status, String name,
+            String mobileCipher, String mobileHash, String idCipher, String idHash, String code, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        int rows = jdbc.sql("""
                 insert into registration (activity_id, account_id, status, person_name, mobile_cipher, mobile_hash,
                     id_cipher, id_hash, ticket_code, created_at, confirmed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""")
                 .params(activityId, accountId, status.name(), name, mobileCipher, mobileHash, idCipher, idHash, code,
                         ts(now), status == RegistrationStatus.CONFIRMED ? ts(now) : null)
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        return rows == 1 ? java.util.OptionalLong.of(keys.getKeyAs(Number.class).longValue())
+                : java.util.OptionalLong.empty();
     }
 
     /** Brings a cancelled registration back; false when it is not cancelled (any more). */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -180,25 +179,32 @@ public class Registrations {
         String mobileCipher = mobile == null ? null : personalData.encrypt(mobile);
         String mobileHash = mobile == null ? null : personalData.hash(mobile);
 
-        Optional<Row> previous = repo.findByPerson(activityId, actor.accountId());
-        if (previous.isPresent() && previous.get().status() != RegistrationStatus.CANCELLED) {
-            throw alreadyRegistered(previous.get().status());
+        // the new registration is written if the person has none for the activity (the common case: one statement);
+        // otherwise the one they have is looked at: a cancelled one comes back, any other means "already signed up"
+        String code = null;
+        java.util.OptionalLong inserted = java.util.OptionalLong.empty();
+        Optional<Row> previous = Optional.empty();
+        for (int attempt = 0; attempt < 3 && inserted.isEmpty() && previous.isEmpty(); attempt++) {
+            code = newCode();
+            inserted = repo.insertIfNew(activityId, actor.accountId(), RegistrationStatus.CONFIRMED, name,
+                    mobileCipher, mobileHash, idCipher, idHash, code, now);
+            if (inserted.isEmpty()) {
+                // taken: the person's row, or (about once in 10^11) another ticket's code, then a new code
+                previous = repo.findByPerson(activityId, actor.accountId());
+            }
         }
         long id;
-        String code;
-        if (previous.isPresent()) {
+        if (inserted.isPresent()) {
+            id = inserted.getAsLong();
+        } else if (previous.isEmpty()) {
+            throw new IllegalStateException("no free ticket code after 3 tries");
+        } else if (previous.get().status() != RegistrationStatus.CANCELLED) {
+            throw alreadyRegistered(previous.get().status());
+        } else {
             id = previous.get().id();
             code = previous.get().code();
             if (!repo.reactivate(id, RegistrationStatus.CONFIRMED, name, mobileCipher, mobileHash, idCipher, idHash,
                     now)) {
-                throw alreadyRegistered(RegistrationStatus.CONFIRMED);
-            }
-        } else {
-            code = newCode();
-            try {
-                id = repo.insert(activityId, actor.accountId(), RegistrationStatus.CONFIRMED, name, mobileCipher,
-                        mobileHash, idCipher, idHash, code, now);
-            } catch (DuplicateKeyException e) {
                 throw alreadyRegistered(RegistrationStatus.CONFIRMED);
             }
         }
