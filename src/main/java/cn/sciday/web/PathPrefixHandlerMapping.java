@@ -49,12 +49,24 @@ class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
     private record Index(Map<String, List<Candidate>> bySegments, List<Candidate> open,
             Set<RequestMappingInfo> all) {
 
+        /** Each mapping once, even one whose patterns are filed under several of the path's keys. */
         List<Candidate> candidates(String path) {
             List<Candidate> found = new ArrayList<>(open);
+            Set<Candidate> seen = null;
+            int lists = 0;
             for (String key : leadingSegments(path)) {
                 List<Candidate> named = bySegments.get(key);
-                if (named != null) {
-                    found.addAll(named);
+                if (named == null) {
+                    continue;
+                }
+                if (++lists == 2) {
+                    seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    seen.addAll(found);
+                }
+                for (Candidate c : named) {
+                    if (seen == null || seen.add(c)) {
+                        found.add(c);
+                    }
                 }
             }
             return found;

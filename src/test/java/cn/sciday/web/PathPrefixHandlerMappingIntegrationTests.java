@@ -71,6 +71,25 @@ class PathPrefixHandlerMappingIntegrationTests {
     }
 
     @Test
+    void aMappingFiledUnderTwoKeysOfOnePathIsTriedOnce() throws Exception {
+        PathPrefixHandlerMapping indexed = (PathPrefixHandlerMapping) mapping;
+        RequestMappingInfo info = RequestMappingInfo.paths("/zz/{x}", "/zz/yy/{y}").methods(RequestMethod.GET)
+                .options(mapping.getBuilderConfiguration()).build();
+        Object handler = new Object();
+        indexed.registerMapping(info, handler, Object.class.getMethod("toString"));
+        try {
+            String path = "/zz/yy/1";
+            assertThat(outcome(() -> indexed.lookupHandlerMethod(path, request(RequestMethod.GET, path))))
+                    .as("not ambiguous with itself").isEqualTo(Object.class.getMethod("toString").toString())
+                    .isEqualTo(outcome(() -> indexed.springLookup(path, request(RequestMethod.GET, path))));
+        } finally {
+            indexed.unregisterMapping(info);
+        }
+        assertThat(outcome(() -> indexed.lookupHandlerMethod("/zz/yy/1", request(RequestMethod.GET, "/zz/yy/1"))))
+                .as("gone once unregistered").isEqualTo("none");
+    }
+
+    @Test
     void keysOfPatternsAndPaths() {
         assertThat(PathPrefixHandlerMapping.literalKey("/api/v1/activities/{id}/registrations"))
                 .isEqualTo("api/v1/activities");
