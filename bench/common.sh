@@ -178,6 +178,30 @@ proc_ticks() {
   done
   echo "$t"
 }
+# compiler_ticks PID: CPU ticks the JVM's JIT compiler threads (C1, C2) have used so far
+compiler_ticks() {
+  local t=0 f n
+  for f in /proc/"$1"/task/*; do
+    case "$(cat "$f/comm" 2>/dev/null)" in
+      C1\ Compi*|C2\ Compi*) n=$(sed 's/^.*) //' "$f/stat" 2>/dev/null | awk '{print $12 + $13}'); t=$((t + ${n:-0})) ;;
+    esac
+  done
+  echo "$t"
+}
+# warm_up PID MIN MAX STEP FUNCTION: runs FUNCTION STEP (a load of STEP seconds) again and again until the JIT
+# compilers used under 5% of a core during the last step (after MIN seconds, at most MAX). A JVM is warm when its
+# compiler is done, not after a fixed time: on a slower machine 45 s left C2 busy through the measured run. Sets
+# WARMED (seconds spent) and prints each step to stderr.
+warm_up() {
+  local pid=$1 min=$2 max=$3 step=$4 fn=$5 c0 c1 jit
+  WARMED=0
+  while [ "$WARMED" -lt "$max" ]; do
+    c0=$(compiler_ticks "$pid"); "$fn" "$step"; c1=$(compiler_ticks "$pid")
+    WARMED=$((WARMED + step)); jit=$((c1 > c0 ? c1 - c0 : 0))
+    echo "warm-up: ${WARMED}s, JIT compilers used $(cores "$jit" "$step") cores in the last ${step}s" >&2
+    if [ "$WARMED" -ge "$min" ] && [ "$jit" -lt $((step * 5)) ]; then break; fi
+  done
+}
 machine_busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 # cores TICKS SECONDS: CPU time as cores in use on average
 cores() { awk -v t="$1" -v s="$2" 'BEGIN {printf "%.2f", t / 100 / s}'; }

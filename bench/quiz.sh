@@ -11,9 +11,10 @@
 source "$(dirname "$0")/common.sh"
 PEOPLE=${1:-60000}; SECONDS_PER_RUN=${2:-20}; MODES=${3:-"db redis"}
 APP_PORT=18092; REDIS_PORT=${REDIS_PORT:-16392}; FLOWS=${FLOWS:-16}; READERS=${READERS:-32}
-# WARMUP: seconds of quiz flows before the measured run, so that the JIT has compiled the quiz path (5 s left the
-# compiler threads busy through the measured run)
-WARMUP=${WARMUP:-45}
+# Warm-up: quiz flows (other citizens) in steps of 15 s until the JIT compilers are done (under 5% of a core in a step;
+# WARMUP_MIN 45 s, WARMUP_MAX 240 s), so that the measured run finds the quiz path compiled (with a fixed 45 s, C2 was
+# still busy through the measured run on a slower machine). WARMUP=N: exactly N seconds.
+WARMUP_MIN=${WARMUP:-${WARMUP_MIN:-45}}; WARMUP_MAX=${WARMUP:-${WARMUP_MAX:-240}}
 APP_PID=""; REDIS_PID=""
 
 need wrk wrk
@@ -93,7 +94,7 @@ function done(summary, latency, requests)
 end
 LUA
 
-say "quiz benchmark $STAMP: JDK $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens; ${SECONDS_PER_RUN}s runs after ${WARMUP}s of warm-up"
+say "quiz benchmark $STAMP: JDK $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens; ${SECONDS_PER_RUN}s runs after a warm-up of ${WARMUP_MIN}-${WARMUP_MAX}s (until the JIT is done)"
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for MODE in $MODES; do
   DB=sciday_bench_quiz_$MODE
@@ -115,8 +116,13 @@ for MODE in $MODES; do
   URL="http://127.0.0.1:$APP_PORT"
 
   # warm-up (its citizens are not used again), then the measured run with fresh citizens
-  wrk -t"$FLOWS" -c"$FLOWS" -d"${WARMUP}s" -s "$RESULTS/quiz.lua" "$URL" -- 0 "$FLOWS" > "$RESULTS/quiz-warm.txt"
-  used=$(awk '/^submitted/ {print $4}' "$RESULTS/quiz-warm.txt")
+  used=0
+  warm_step() {
+    wrk -t"$FLOWS" -c"$FLOWS" -d"${1}s" -s "$RESULTS/quiz.lua" "$URL" -- "$used" "$FLOWS" > "$RESULTS/quiz-warm.txt"
+    used=$((used + $(awk '/^submitted/ {print $4}' "$RESULTS/quiz-warm.txt") + FLOWS))
+  }
+  warm_up "$APP_PID" "$WARMUP_MIN" "$WARMUP_MAX" 15 warm_step
+  say "mode $MODE: warm-up ${WARMED}s"
   before=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
   # JFR=FILE records the measured submissions (not the warm-up) for profiling
   if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.start name=bench settings=profile filename="$JFR" >/dev/null; fi

@@ -9,9 +9,13 @@ APP_PORT=18090; ACTIVITY=9000001
 # ACTIVITIES=N spreads the sign-ups over N activities (a diagnostic: with N >= the connections, no two sign-ups wait
 # for the same slot row, so the run shows what the rest of a sign-up costs). The measured benchmark is N = 1.
 ACTIVITIES=${ACTIVITIES:-1}
-# WARMUP seconds of sign-ups for another activity first (the same citizens: one may sign up for both), so that the
-# measured run finds a JVM whose JIT has compiled the sign-up path, as pgbench finds PostgreSQL ready.
-WARMUP=${WARMUP:-45}; WARM_ACTIVITY=9100001
+# Warm-up: sign-ups for other activities first (the same citizens: one may sign up for each), in steps of 15 s until
+# the JIT compilers are done (under 5% of a core in a step; WARMUP_MIN 45 s, WARMUP_MAX 240 s), so that the measured
+# run finds a JVM that has compiled the sign-up path, as pgbench finds PostgreSQL ready. WARMUP=N: exactly N seconds.
+WARMUP_MIN=${WARMUP:-${WARMUP_MIN:-45}}; WARMUP_MAX=${WARMUP:-${WARMUP_MAX:-240}}; WARM_ACTIVITY=9100001
+# the warm-up's activities: a fresh block of ACTIVITIES each time the citizens wrap around, so that every warm-up
+# sign-up is a new one (the path measured), not a repeat
+WRAPS=8
 need wrk wrk
 need pgbench postgresql-client
 build_jar
@@ -25,7 +29,7 @@ PSQL="psql -q -h 127.0.0.1 -U sciday_bench -d sciday_bench_signup -v ON_ERROR_ST
 
 # One activity's seats (capacity = everyone), open until the end of the campaign.
 for i in $(seq 0 $((ACTIVITIES - 1))); do open_slot "$PSQL" $((ACTIVITY + i)) "$PEOPLE" 压测活动 >/dev/null; done
-for i in $(seq 0 $((ACTIVITIES - 1))); do open_slot "$PSQL" $((WARM_ACTIVITY + i)) "$PEOPLE" 预热活动 >/dev/null; done
+for i in $(seq 0 $((ACTIVITIES * WRAPS - 1))); do open_slot "$PSQL" $((WARM_ACTIVITY + i)) "$PEOPLE" 预热活动 >/dev/null; done
 
 # Citizens with API tokens, made directly in the database.
 make_citizens "$PEOPLE" sciday_bench_signup
@@ -39,25 +43,37 @@ local thread_id = 0
 local threads = {}
 function setup(thread) thread_id = thread_id + 1; thread:set("tid", thread_id); threads[#threads + 1] = thread end
 local base = $ACTIVITY
-function init(args) counter = tid - 1; created = 0; if args[1] then base = tonumber(args[1]) end end
+-- args: [first activity] [first citizen]: the n-th sign-up is citizen n (wrapping) for activity
+-- base + n % ACTIVITIES + ACTIVITIES * (wraps so far, modulo $WRAPS)
+function init(args)
+  created = 0
+  if args[1] then base = tonumber(args[1]) end
+  counter = tid - 1 + (tonumber(args[2]) or 0)
+end
 function request()
   counter = counter + 2
   local t = tokens[(counter % #tokens) + 1]
-  return wrk.format("POST", "/api/v1/activities/" .. (base + counter % $ACTIVITIES) .. "/registrations",
+  local activity = base + counter % $ACTIVITIES + $ACTIVITIES * (math.floor(counter / #tokens) % $WRAPS)
+  return wrk.format("POST", "/api/v1/activities/" .. activity .. "/registrations",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. t}, '{"name":"参加者"}')
 end
 function response(status, headers, body) if status == 201 then created = created + 1 end end
 function done(summary, latency, requests)
   local total = 0
   for _, t in ipairs(threads) do total = total + t:get("created") end
-  io.write(string.format("created %d\n", total))
+  io.write(string.format("created %d requests %d\n", total, summary.requests))
 end
 LUA
 
-echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens with tokens; warm-up ${WARMUP}s; activities $ACTIVITIES"
-if [ "$WARMUP" -gt 0 ]; then
-  wrk -t2 -c32 -d"${WARMUP}s" -s "$RESULTS/signup.lua" "http://127.0.0.1:$APP_PORT" -- $WARM_ACTIVITY > /dev/null
-fi
+NEXT_CITIZEN=0
+warm_step() {
+  wrk -t2 -c32 -d"${1}s" -s "$RESULTS/signup.lua" "http://127.0.0.1:$APP_PORT" -- $WARM_ACTIVITY $NEXT_CITIZEN \
+    > "$RESULTS/signup-warm.txt"
+  NEXT_CITIZEN=$((NEXT_CITIZEN + $(awk '/^created/ {print $4}' "$RESULTS/signup-warm.txt") + 2))
+}
+WARMED=0
+if [ "$WARMUP_MAX" -gt 0 ]; then warm_up $APP_PID "$WARMUP_MIN" "$WARMUP_MAX" 15 warm_step; fi
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens with tokens; warm-up ${WARMED}s; activities $ACTIVITIES"
 # JFR=FILE records a flight recording of the measured run (not the warm-up) with deep stacks, for profiling.
 if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.start name=bench settings=profile filename="$JFR" >/dev/null; fi
 pg_pids() { pgrep -d' ' -u postgres postgres || true; }
