@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -41,7 +42,7 @@ final class AuditTestDatabase implements AutoCloseable {
         config.setMaximumPoolSize(12);
         this.dataSource = new HikariDataSource(config);
         this.jdbc = JdbcClient.create(dataSource);
-        this.repo = new AuditRepository(jdbc);
+        this.repo = new AuditRepository(jdbc, new JdbcTemplate(dataSource));
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         this.trail = new AuditTrail(repo, Clock.fixed(Instant.parse("2021-09-15T01:00:00Z"),
                 ZoneId.of("Asia/Shanghai")), transactions);
@@ -63,7 +64,8 @@ final class AuditTestDatabase implements AutoCloseable {
     Session session() throws SQLException {
         Connection c = dataSource.getConnection();
         c.setAutoCommit(false);
-        return new Session(c, new AuditRepository(JdbcClient.create(new SingleConnectionDataSource(c, true))));
+        SingleConnectionDataSource own = new SingleConnectionDataSource(c, true);
+        return new Session(c, new AuditRepository(JdbcClient.create(own), new JdbcTemplate(own)));
     }
 
     /** One hand-driven transaction. */
