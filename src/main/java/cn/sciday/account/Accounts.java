@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import cn.sciday.notification.Recipient;
 import cn.sciday.notification.RecipientDirectory;
@@ -25,6 +27,8 @@ import cn.sciday.web.Role;
 /** The account module's facade: staff and public accounts, who they act for, and how to reach them. */
 @Service
 public class Accounts implements RecipientDirectory {
+
+    private static final String REQUEST_ACCOUNT = Accounts.class.getName() + ".requestAccount";
 
     private final AccountRepository repo;
     private final Organizations organizations;
@@ -183,8 +187,27 @@ public class Accounts implements RecipientDirectory {
     @Override
     @Transactional(readOnly = true)
     public Optional<Recipient> find(long accountId) {
-        return repo.findById(accountId).map(a -> new Recipient(a.id, a.displayName, a.email,
-                a.mobileCipher == null ? null : personalData.decrypt(a.mobileCipher)));
+        return requestAccount(accountId).or(() -> repo.findById(accountId)).map(a -> new Recipient(a.id,
+                a.displayName, a.email, a.mobileCipher == null ? null : personalData.decrypt(a.mobileCipher)));
+    }
+
+    /**
+     * Notes the account row that a bearer token authenticated this request with, so that {@link #find} answers from
+     * it for the rest of the request: a sign-up or a quiz start needs the person's mobile and would otherwise read
+     * the same row again. Nothing outlives the request; the fields a {@link Recipient} has (name, e-mail, mobile) are
+     * not changed by any request that authenticates with a token.
+     */
+    void noteRequestAccount(Account a) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(REQUEST_ACCOUNT, a, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    private static Optional<Account> requestAccount(long accountId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request != null && request.getAttribute(REQUEST_ACCOUNT, RequestAttributes.SCOPE_REQUEST)
+                instanceof Account a && a.id == accountId ? Optional.of(a) : Optional.empty();
     }
 
     @Override

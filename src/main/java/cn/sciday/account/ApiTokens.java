@@ -99,6 +99,7 @@ class ApiTokens {
         if (used == null || used.isBefore(now.minusSeconds(60))) {
             stamps.used(owner.get().tokenId(), now);
         }
+        accounts.noteRequestAccount(owner.get().account());
         return Optional.of(accounts.actor(owner.get().account()));
     }
 
