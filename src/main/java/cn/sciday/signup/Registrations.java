@@ -43,13 +43,16 @@ public class Registrations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SignupMetrics metrics;
+    private final SlotTerms terms;
     private final SecureRandom random = new SecureRandom();
 
     /** Test switch for the negative control: without the row lock, concurrent sign-ups over-book. */
     private volatile boolean lockSeats = true;
 
     Registrations(RegistrationRepository repo, Organizations organizations, RecipientDirectory recipients,
-            PersonalData personalData, ApplicationEventPublisher events, Clock clock, SignupMetrics metrics) {
+            PersonalData personalData, ApplicationEventPublisher events, Clock clock, SignupMetrics metrics,
+            SlotTerms terms) {
+        this.terms = terms;
         this.repo = repo;
         this.organizations = organizations;
         this.recipients = recipients;
@@ -97,6 +100,7 @@ public class Registrations {
             }
             repo.updateCounts(activityId, confirmed, waitlisted);
         }
+        events.publishEvent(new SlotTerms.SlotTermsChanged(activityId));
         return seats(activityId).orElseThrow();
     }
 
@@ -106,6 +110,7 @@ public class Registrations {
         repo.slot(activityId, true).ifPresent(s -> repo.updateSlotTerms(new Slot(s.activityId(), s.organizationId(),
                 s.activityName(), s.capacity(), s.confirmed(), s.waitlisted(), s.realNameRequired(), false,
                 s.startsAt(), s.endsAt())));
+        events.publishEvent(new SlotTerms.SlotTermsChanged(activityId));
     }
 
     @Transactional(readOnly = true)
@@ -157,7 +162,8 @@ public class Registrations {
         if (name.length() > 50) {
             throw new InvalidInputException("name", "signup.error.nameTooLong");
         }
-        Slot slot = repo.slot(activityId, false).orElseThrow(() -> new NotFoundException("activity " + activityId));
+        SlotTerms.Terms slot = terms.of(activityId)
+                .orElseThrow(() -> new NotFoundException("activity " + activityId));
         Instant now = clock.instant();
         if (!slot.open()) {
             throw new ConflictException(CLOSED);

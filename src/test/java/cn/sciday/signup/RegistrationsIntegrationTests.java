@@ -183,6 +183,35 @@ class RegistrationsIntegrationTests {
         assertThat(registrations.ticket(second, waiting.id()).status()).isEqualTo(RegistrationStatus.CONFIRMED);
     }
 
+    @Test
+    void aSignUpChecksCachedTermsAndAChangeOfTermsAppliesToTheVeryNextSignUp() {
+        long activity = slot(5, false);
+        registrations.register(person(), activity, new SignupForm("甲", null)); // reads the terms once
+        // a change behind the module's back is not seen: the terms are kept
+        jdbc.sql("update signup_slot set activity_name = '改过的名字' where activity_id = ?").param(activity).update();
+        assertThat(registrations.register(person(), activity, new SignupForm("乙", null)).activityName())
+                .isEqualTo("测试活动" + activity);
+        // the organizer switches real-name registration on: the next sign-up needs an ID number
+        registrations.openSlot(activity, organizations.city().id(), "实名活动", 5, true, true, start(), end());
+        assertThatThrownBy(() -> registrations.register(person(), activity, new SignupForm("丙", null)))
+                .isInstanceOf(InvalidInputException.class);
+        Ticket named = registrations.register(person(), activity, new SignupForm("丁", "11010519491231002X"));
+        assertThat(named.activityName()).isEqualTo("实名活动");
+        assertThat(named.idNumberGiven()).isTrue();
+        // sign-up closes: the next one is refused
+        registrations.closeSlot(activity);
+        assertThatThrownBy(() -> registrations.register(person(), activity, new SignupForm("戊", "11010519491231002X")))
+                .isInstanceOf(ConflictException.class);
+        // closed behind the module's back: the seat statement itself still refuses, and nothing is written
+        long other = slot(5, false);
+        registrations.register(person(), other, new SignupForm("甲", null));
+        jdbc.sql("update signup_slot set open_for_signup = false where activity_id = ?").param(other).update();
+        assertThatThrownBy(() -> registrations.register(person(), other, new SignupForm("乙", null)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(jdbc.sql("select count(*) from registration where activity_id = ?").param(other)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     long slot(int capacity, boolean realName) {
         return slot(organizations.city().id(), capacity, realName);
     }
