@@ -20,6 +20,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 import cn.sciday.IntegrationTest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxHandlerInterceptor;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestMappingHandlerMapping;
 
 /**
@@ -154,6 +155,20 @@ class PathPrefixHandlerMappingIntegrationTests {
         assertThat(candidates).isLessThan(mapping.getHandlerMethods().size() / 10);
         assertThat(handler(request)).as("and the sign-up is still found")
                 .extracting(h -> h.getMethod().getName()).isEqualTo("register");
+    }
+
+    @Test
+    void htmxInterceptorRunsForPagesButNotForTheApi() throws Exception {
+        assertThat(interceptors(request(RequestMethod.GET, "/activities"))).contains(HtmxHandlerInterceptor.class);
+        List<Class<?>> api = interceptors(request(RequestMethod.POST, "/api/v1/activities/7/registrations"));
+        assertThat(api).doesNotContain(HtmxHandlerInterceptor.class)
+                .as("the other interceptors stay").isNotEmpty();
+        assertThat(interceptors(request(RequestMethod.GET, "/activities")))
+                .as("the page keeps all the API has, and htmx's").containsAll(api);
+    }
+
+    private List<Class<?>> interceptors(MockHttpServletRequest request) throws Exception {
+        return mapping.getHandler(request).getInterceptorList().stream().<Class<?>>map(Object::getClass).toList();
     }
 
     @Test
