@@ -166,6 +166,12 @@ class PathPrefixHandlerMapping extends HtmxRequestMappingHandlerMapping {
             if (checkPrefix && !couldMatch(c.prefixes(), path)) {
                 continue;
             }
+            // the path first: Spring checks it after the methods, headers and media types, and a mapping whose
+            // patterns miss the path can never match, so the costlier conditions run only for the one or two left
+            PathPatternsRequestCondition patterns = c.info().getPathPatternsCondition();
+            if (patterns != null && patterns.getMatchingCondition(request) == null) {
+                continue;
+            }
             RequestMappingInfo match = getMatchingMapping(c.info(), request);
             if (match != null) {
                 matches.add(new Match(match, c.handler()));
