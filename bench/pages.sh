@@ -43,10 +43,14 @@ done
 nginx -c "$RESULTS/nginx.conf" -g 'daemon off;' & NGINX_PID=$!
 sleep 1
 
-# Warm-up: every path in turn, WARMUP seconds each (default 12; the C2 compiler was still busy after 5), so that the
-# JIT has compiled the shared code before any path is measured (the first path measured used to pay for it alone).
-for p in "${PATHS[@]}"; do wrk_run "http://127.0.0.1:$APP_PORT$p" 64 "${WARMUP:-12}" >/dev/null; done
-echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); wrk -t2 -c64 -d${SECONDS_PER_RUN}s on the same machine"
+# Warm-up: every path in turn, in steps (each path 4 s) until the JIT compilers are done (under 5% of a core in a
+# step; WARMUP_MIN 48 s, WARMUP_MAX 240 s), so that the JIT has compiled the shared code before any path is measured
+# (the first path measured used to pay for it alone; a fixed 12 s per path left C2 busy on a slower machine).
+# WARMUP=N: exactly N seconds.
+warm_pages() { for p in "${PATHS[@]}"; do wrk_run "http://127.0.0.1:$APP_PORT$p" 64 4 >/dev/null; done; }
+STEP=$((4 * ${#PATHS[@]}))
+warm_up "$APP_PID" "${WARMUP:-${WARMUP_MIN:-48}}" "${WARMUP:-${WARMUP_MAX:-240}}" "$STEP" warm_pages
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); wrk -t2 -c64 -d${SECONDS_PER_RUN}s on the same machine; warm-up ${WARMED}s"
 printf '%-22s %8s %12s %10s %12s %10s %8s\n' path bytes app_rps app_p99ms nginx_rps nginx_p99 ratio
 i=0
 for p in "${PATHS[@]}"; do
