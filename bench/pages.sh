@@ -9,7 +9,7 @@ need wrk wrk
 need nginx nginx
 build_jar
 fresh_database sciday_bench
-start_app $APP_PORT sciday_bench
+start_app $APP_PORT sciday_bench ${APP_ARGS:-}
 trap 'kill $APP_PID 2>/dev/null; [ -n "${NGINX_PID:-}" ] && kill $NGINX_PID 2>/dev/null; true' EXIT
 
 PATHS=("$@")
