@@ -7,18 +7,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.LocaleResolver;
 
 import cn.sciday.IntegrationTest;
 import cn.sciday.MutableClock;
@@ -164,6 +174,58 @@ class PageCacheIntegrationTests {
 
         pageCache.put("fresh", rendered, pageCache.generation());
         assertThat(pageCache.get("fresh")).as("negative control: rendered after it").isNotNull();
+    }
+
+    @Test
+    void readersAskingForAPageBeingRenderedWaitForItInsteadOfRenderingItToo(@Autowired LocaleResolver locales)
+            throws Exception {
+        PageCacheFilter filter = new PageCacheFilter(pageCache, List.of("/activities"), locales, clock);
+        String url = "/activities?q=" + PortalFixtures.token();
+        assertThat(renderCount(filter, url, "text/html;charset=UTF-8", 12)).as("one reader renders for all")
+                .isEqualTo(1);
+        assertThat(renderCount(filter, url + "&other", "text/plain", 12))
+                .as("negative control: a page that cannot be kept is rendered by each reader").isEqualTo(12);
+    }
+
+    /** How often {@code readers} concurrent anonymous readers of a missing page make the page below render it. */
+    private int renderCount(PageCacheFilter filter, String url, String contentType, int readers) throws Exception {
+        AtomicInteger renders = new AtomicInteger();
+        CountDownLatch asked = new CountDownLatch(readers);
+        FilterChain page = (request, response) -> {
+            renders.incrementAndGet();
+            try {
+                asked.await(5, TimeUnit.SECONDS); // every reader has asked by now
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            response.setContentType(contentType);
+            response.getWriter().write("<p>page</p>");
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<String>> bodies = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                bodies.add(pool.submit(() -> {
+                    MockHttpServletRequest request = new MockHttpServletRequest("GET", url.substring(0, url.indexOf('?')));
+                    request.setQueryString(url.substring(url.indexOf('?') + 1));
+                    for (String pair : request.getQueryString().split("&")) {
+                        String[] kv = pair.split("=", 2);
+                        request.addParameter(kv[0], kv.length > 1 ? kv[1] : "");
+                    }
+                    MockHttpServletResponse response = new MockHttpServletResponse();
+                    asked.countDown();
+                    filter.doFilter(request, response, page);
+                    return response.getContentAsString(StandardCharsets.UTF_8);
+                }));
+            }
+            for (Future<String> body : bodies) {
+                assertThat(body.get(10, TimeUnit.SECONDS)).isEqualTo("<p>page</p>");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return renders.get();
     }
 
     private void renameBehindTheApplicationsBack(long activityId, String name) {
