@@ -13,8 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.sciday.IntegrationTest;
 
+/**
+ * The API's JSON goes through Jackson's Blackbird module (generated accessors instead of reflective calls). Nothing
+ * registers it by hand: Spring Boot adds the modules it finds on the classpath ({@code spring.jackson.find-and-add-modules},
+ * on by default), so this checks that the dependency is there and in use.
+ */
 @IntegrationTest
-class JsonConfigurationIntegrationTests {
+class JsonBlackbirdIntegrationTests {
 
     /** Package-private, as the API's JSON records are (nested in package-private controllers). */
     record Sample(long id, String name, int count, List<Integer> numbers) {
