@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.sciday.IntegrationTest;
 import cn.sciday.TestLogins;
@@ -63,8 +64,7 @@ class ActivityValidationIntegrationTests {
 
     @Test
     void anEmptyProposalListsEveryMissingFieldByName() throws Exception {
-        mvc.perform(post("/api/v1/activities").with(TestLogins.as(cast.owner())).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(proposal("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value("请填写活动名称。"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'themes')].message").value("活动主题至少选择一项。"))
@@ -82,8 +82,7 @@ class ActivityValidationIntegrationTests {
                 "ftp://example.cn/live", Set.of(Audience.YOUTH), 100, true, null, false, "简介".repeat(101),
                 "介绍", "张老师", "电话号码");
 
-        mvc.perform(post("/api/v1/activities").with(TestLogins.as(cast.owner())).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(bad)))
+        mvc.perform(proposal(json.writeValueAsString(bad)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'summary')].message").value("活动简介不能超过200个字。"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'contactPhone')].message",
@@ -93,8 +92,7 @@ class ActivityValidationIntegrationTests {
                 LocalDateTime.parse("2021-09-01T09:00"), LocalDateTime.parse("2021-12-11T10:00"), null, " ",
                 "ftp://example.cn/live", Set.of(Audience.YOUTH), 100, true, null, false, "简介", "介绍", "张老师",
                 "0750-3000000");
-        mvc.perform(post("/api/v1/activities").with(TestLogins.as(cast.owner())).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(crossOnly)))
+        mvc.perform(proposal(json.writeValueAsString(crossOnly)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'jointAction')].message")
                         .value("所属联合行动“13”不在本次活动方案的十二项联合行动中。"))
@@ -118,8 +116,7 @@ class ActivityValidationIntegrationTests {
                 f.endsAt(), f.startsAt(), f.divisionId(), f.venue(), f.onlineUrl(), f.audiences(),
                 f.expectedParticipants(), f.signupOpen(), f.capacity(), f.keyActivity(), f.summary(), f.description(),
                 f.contactName(), f.contactPhone());
-        mvc.perform(post("/api/v1/activities").with(TestLogins.as(cast.owner())).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(reversed)))
+        mvc.perform(proposal(json.writeValueAsString(reversed)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'endsAt')].message").value("结束时间必须晚于开始时间。"));
     }
@@ -168,13 +165,11 @@ class ActivityValidationIntegrationTests {
 
     @Test
     void theApiNamesFormErrorsByKeyInTheCallersLanguage() throws Exception {
-        mvc.perform(post("/api/v1/activities").with(TestLogins.as(cast.owner())).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(proposal("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')].code").value("activity.name.required"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value("请填写活动名称。"));
-        mvc.perform(post("/api/v1/activities").with(TestLogins.as(cast.owner())).with(csrf())
-                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(proposal("{}").header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')].code").value("activity.name.required"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value("Enter the activity name."));
@@ -184,9 +179,7 @@ class ActivityValidationIntegrationTests {
                 f.endsAt(), f.startsAt(), f.divisionId(), f.venue(), f.onlineUrl(), f.audiences(),
                 f.expectedParticipants(), f.signupOpen(), f.capacity(), f.keyActivity(), f.summary(), f.description(),
                 f.contactName(), f.contactPhone());
-        mvc.perform(post("/api/v1/activities").with(TestLogins.as(cast.owner())).with(csrf())
-                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(reversed)))
+        mvc.perform(proposal(json.writeValueAsString(reversed)).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("activity.endsAt.beforeStart"))
                 .andExpect(jsonPath("$.errors[0].message").value("The end must be after the start."));
@@ -219,5 +212,11 @@ class ActivityValidationIntegrationTests {
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("This activity is \"Draft\", so you cannot endorse it now."));
+    }
+
+    /** An activity proposal posted through the API by the unit's organizer. */
+    private MockHttpServletRequestBuilder proposal(String body) {
+        return post("/api/v1/activities").with(TestLogins.as(cast.owner())).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }
