@@ -29,6 +29,13 @@ import org.springframework.core.env.MapPropertySource;
  * <li>The connection pool's size defaults to twice the processors plus one (HikariCP's pool-sizing rule), below
  * every other setting: a pool much larger than the cores lets many transactions queue on the same hot row (one
  * activity's seats) while their holders wait for a processor.</li>
+ * <li>Tomcat's request threads default to the pool's size plus three, below every other setting: further requests
+ * wait in Tomcat's queue, and a thread that finishes one request takes the next itself, where with a thread per
+ * request each finished transaction has to wake another thread waiting for its connection. On two cores, 32
+ * connections signing up ran at 45–47% of pgbench's rate with 200 threads and at 54–57% with 8
+ * (bench/signup.sh). A thread is held while a request's body is read and its answer written: behind a reverse proxy
+ * that buffers both (nginx does by default) slow phones do not hold them; without one, raise
+ * {@code server.tomcat.threads.max} (docs/operations.md).</li>
  * </ul>
  */
 public class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -36,6 +43,7 @@ public class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
     static final String SOURCE = "sciday-platform";
     static final String DEFAULTS = "sciday-platform-defaults";
     static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
+    static final String THREADS = "server.tomcat.threads.max";
 
     private static final List<String> REDIS_AUTO_CONFIGURATIONS = List.of(
             "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
@@ -97,8 +105,14 @@ public class PlatformEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         properties.putAll(postgresDriverDefaults(env.getProperty("spring.datasource.url", "")));
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
+        int pool = env.getProperty(POOL_SIZE, Integer.class, poolSize(Runtime.getRuntime().availableProcessors()));
         env.getPropertySources().addLast(new MapPropertySource(DEFAULTS,
-                Map.of(POOL_SIZE, poolSize(Runtime.getRuntime().availableProcessors()))));
+                Map.of(POOL_SIZE, pool, THREADS, threads(pool))));
+    }
+
+    /** Request threads for a pool of this many connections: three more than the connections. */
+    static int threads(int poolSize) {
+        return poolSize + 3;
     }
 
     /** Connections for a machine with this many processors: 2 × processors + 1, at least 5. */

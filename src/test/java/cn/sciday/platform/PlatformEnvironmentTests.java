@@ -74,4 +74,14 @@ class PlatformEnvironmentTests {
         assertThat(run(Map.of(PlatformEnvironment.POOL_SIZE, "24")).getProperty(PlatformEnvironment.POOL_SIZE))
                 .as("a setting wins").isEqualTo("24");
     }
+
+    @Test
+    void requestThreadsFollowThePoolUnlessSet() {
+        int pool = PlatformEnvironment.poolSize(Runtime.getRuntime().availableProcessors());
+        assertThat(run(Map.of()).getProperty(PlatformEnvironment.THREADS, Integer.class)).isEqualTo(pool + 3);
+        assertThat(run(Map.of(PlatformEnvironment.POOL_SIZE, "24")).getProperty(PlatformEnvironment.THREADS))
+                .as("three more than a pool that is set").isEqualTo("27");
+        assertThat(run(Map.of(PlatformEnvironment.THREADS, "200")).getProperty(PlatformEnvironment.THREADS))
+                .as("a setting wins").isEqualTo("200");
+    }
 }
