@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# The online quiz at scale, through the real API on PostgreSQL: official quiz submissions per second (many citizens,
-# each with a bearer token: POST /api/v1/quiz/attempts, then POST /api/v1/quiz/attempts/{id}/answers with the ids of
-# the questions it was given) and leaderboard reads per second (GET /api/v1/public/quiz/rounds/{id}/leaderboard,
-# overall and one division), against pgbench's built-in simple-update on the same database in the same run.
-# Target: each >= 30% of pgbench's rate.
+# The online quiz at scale, through the real API on PostgreSQL, against pgbench's built-in simple-update on the same
+# database in the same run (target: >= 30% of pgbench's rate). Many citizens, each with a bearer token, measured
+# three ways, each its own run with fresh citizens:
+#   answer submissions/s (the target): POST /api/v1/quiz/attempts/{id}/answers for attempts started just before, as
+#     when a round's last minutes bring everyone's answers in at once;
+#   starts/s: POST /api/v1/quiz/attempts (the paper), whose attempts the submission run then submits;
+#   whole attempts/s: each connection starts an attempt and submits it at once, again and again;
+# and leaderboard reads per second (GET /api/v1/public/quiz/rounds/{id}/leaderboard, overall and one division).
 #
 # Each mode gets a fresh database and app: "db" (leaderboards from SQL) and "redis" (a private redis-server on
 # 127.0.0.1:$REDIS_PORT, no persistence, a key prefix of the run's own; leaderboards from sorted sets).
-# Usage: bench/quiz.sh [people] [seconds] [modes]      (default: 60000 20 "db redis"; the warm-up uses up citizens too: each may take one official attempt a day)
+# Usage: bench/quiz.sh [people] [seconds] [modes]      (default: 200000 15 "db redis"; every run and the warm-up use
+# up citizens: each may take one official attempt a day)
 source "$(dirname "$0")/common.sh"
-PEOPLE=${1:-60000}; SECONDS_PER_RUN=${2:-20}; MODES=${3:-"db redis"}
+PEOPLE=${1:-200000}; SECONDS_PER_RUN=${2:-15}; MODES=${3:-"db redis"}
 APP_PORT=18092; REDIS_PORT=${REDIS_PORT:-16392}; FLOWS=${FLOWS:-16}; READERS=${READERS:-32}
 # Warm-up: quiz flows (other citizens) in steps of 15 s until the JIT compilers are done (under 5% of a core in a step;
 # WARMUP_MIN 45 s, WARMUP_MAX 240 s), so that the measured run finds the quiz path compiled (with a fixed 45 s, C2 was
@@ -94,6 +98,87 @@ function done(summary, latency, requests)
 end
 LUA
 
+# Starts only (args: first citizen, threads): each thread writes "token attempt answers" lines to QUIZ_STARTED-<thread>.
+cat > "$RESULTS/quiz-start.lua" <<'LUA'
+local tokens = {}
+for line in io.lines(os.getenv("QUIZ_TOKENS")) do tokens[#tokens + 1] = line end
+local round = os.getenv("QUIZ_ROUND")
+local divisions = {}
+for d in string.gmatch(os.getenv("QUIZ_DIVISIONS"), "%d+") do divisions[#divisions + 1] = d end
+local count = 0
+local threads = {}
+function setup(thread) count = count + 1; thread:set("tid", count); threads[#threads + 1] = thread end
+function init(args)
+  first = tonumber(args[1]) or 0; nthreads = tonumber(args[2]) or 1
+  k = 0; started = 0; refused = 0
+  out = io.open(os.getenv("QUIZ_STARTED") .. "-" .. tid, "w")
+end
+function request()
+  local i = first + (tid - 1) + k * nthreads
+  k = k + 1
+  token = tokens[(i % #tokens) + 1]
+  local body = '{"roundId":' .. round .. ',"divisionId":' .. divisions[(i % #divisions) + 1] .. '}'
+  return wrk.format("POST", "/api/v1/quiz/attempts",
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
+end
+function response(status, hdrs, body)
+  if status == 200 then
+    started = started + 1
+    local parts = {}
+    for id in string.gmatch(body, '{"id":(%d+),"number":') do parts[#parts + 1] = '"' .. id .. '":"A"' end
+    out:write(token, " ", string.match(body, '"attemptId":(%d+)'), " ", '{"answers":{' .. table.concat(parts, ",") .. '}}', "\n")
+    out:flush()
+  else
+    refused = refused + 1
+  end
+end
+function done(summary, latency, requests)
+  local st, r = 0, 0
+  for _, t in ipairs(threads) do st = st + t:get("started"); r = r + t:get("refused") end
+  io.write(string.format("started %d refused %d\n", st, r))
+end
+LUA
+
+# Submissions only (args: threads): thread t submits lines t, t + threads, ... of QUIZ_STARTED; when they run out it
+# reads the current round instead and counts "idle" (the run then had too few started attempts).
+cat > "$RESULTS/quiz-submit.lua" <<'LUA'
+local count = 0
+local threads = {}
+function setup(thread) count = count + 1; thread:set("tid", count); threads[#threads + 1] = thread end
+function init(args)
+  local nthreads = tonumber(args[1]) or 1
+  mine = {}
+  local n = 0
+  for line in io.lines(os.getenv("QUIZ_STARTED")) do
+    n = n + 1
+    if (n - 1) % nthreads == tid - 1 then mine[#mine + 1] = line end
+  end
+  next_line = 1; submitted = 0; failed = 0; idle = 0; phase = nil
+end
+function request()
+  local line = mine[next_line]
+  if line == nil then
+    phase = "idle"
+    return wrk.format("GET", "/api/v1/public/quiz/rounds/current")
+  end
+  next_line = next_line + 1
+  phase = "submit"
+  local token, attempt, answers = string.match(line, "^(%S+) (%d+) (.*)$")
+  return wrk.format("POST", "/api/v1/quiz/attempts/" .. attempt .. "/answers",
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, answers)
+end
+function response(status, hdrs, body)
+  if phase == "idle" then idle = idle + 1
+  elseif status == 200 then submitted = submitted + 1
+  else failed = failed + 1 end
+end
+function done(summary, latency, requests)
+  local s, f, i = 0, 0, 0
+  for _, t in ipairs(threads) do s = s + t:get("submitted"); f = f + t:get("failed"); i = i + t:get("idle") end
+  io.write(string.format("submitted %d failed %d idle %d\n", s, f, i))
+end
+LUA
+
 say "quiz benchmark $STAMP: JDK $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens; ${SECONDS_PER_RUN}s runs after a warm-up of ${WARMUP_MIN}-${WARMUP_MAX}s (until the JIT is done)"
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for MODE in $MODES; do
@@ -123,19 +208,48 @@ for MODE in $MODES; do
   }
   warm_up "$APP_PID" "$WARMUP_MIN" "$WARMUP_MAX" 15 warm_step
   say "mode $MODE: warm-up ${WARMED}s"
-  before=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
+  submitted_count() { $PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false"; }
+  next=$((used + FLOWS))
+
+  # whole attempts: each connection starts one and submits it at once
+  before=$(submitted_count)
+  app0=$(proc_ticks "$APP_PID"); busy0=$(machine_busy_ticks)
+  wrk -t"$FLOWS" -c"$FLOWS" -d"${SECONDS_PER_RUN}s" --latency -s "$RESULTS/quiz.lua" "$URL" -- "$next" "$FLOWS" \
+    > "$RESULTS/quiz-wrk-$MODE.txt"
+  flow_cpu="app $(cores $(( $(proc_ticks "$APP_PID") - app0 )) "$SECONDS_PER_RUN"), machine $(cores $(( $(machine_busy_ticks) - busy0 )) "$SECONDS_PER_RUN") of $(nproc) cores"
+  flow_counts=$(grep '^submitted' "$RESULTS/quiz-wrk-$MODE.txt")
+  flow_done=$(( $(submitted_count) - before ))
+  flow_rate=$(awk -v c="$flow_done" -v s="$SECONDS_PER_RUN" 'BEGIN {printf "%.1f", c/s}')
+  flow_p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$RESULTS/quiz-wrk-$MODE.txt")")
+  next=$((next + $(awk '/^submitted/ {print $4}' "$RESULTS/quiz-wrk-$MODE.txt") + FLOWS))
+
+  # starts: fresh citizens for twice the run's time (the submission run needs that many), rate over all of it
+  START_SECONDS=$((2 * SECONDS_PER_RUN))
+  export QUIZ_STARTED="$RESULTS/quiz-started-$MODE"
+  rm -f "$QUIZ_STARTED"*
+  open0=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'OPEN'")
+  wrk -t"$FLOWS" -c"$FLOWS" -d"${START_SECONDS}s" --latency -s "$RESULTS/quiz-start.lua" "$URL" -- "$next" "$FLOWS" \
+    > "$RESULTS/quiz-start-$MODE.txt"
+  starts=$(( $($PSQL -At -c "select count(*) from quiz_attempt where status = 'OPEN'") - open0 ))
+  start_rate=$(awk -v c="$starts" -v s="$START_SECONDS" 'BEGIN {printf "%.1f", c/s}')
+  start_p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$RESULTS/quiz-start-$MODE.txt")")
+  start_counts=$(grep '^started' "$RESULTS/quiz-start-$MODE.txt")
+  cat "$QUIZ_STARTED"-* > "$QUIZ_STARTED"
+
+  # answer submissions of those attempts (the target)
+  before=$(submitted_count)
   # JFR=FILE records the measured submissions (not the warm-up) for profiling
   if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.start name=bench settings=profile filename="$JFR" >/dev/null; fi
-  app0=$(proc_ticks "$APP_PID"); busy0=$(machine_busy_ticks)
-  wrk -t"$FLOWS" -c"$FLOWS" -d"${SECONDS_PER_RUN}s" --latency -s "$RESULTS/quiz.lua" "$URL" -- "$((used + FLOWS))" "$FLOWS" \
-    > "$RESULTS/quiz-wrk-$MODE.txt"
-  after=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false")
+  pg_pids() { pgrep -d' ' -u postgres postgres || true; }
+  app0=$(proc_ticks "$APP_PID"); pg0=$(proc_ticks $(pg_pids)); busy0=$(machine_busy_ticks)
+  wrk -t"$FLOWS" -c"$FLOWS" -d"${SECONDS_PER_RUN}s" --latency -s "$RESULTS/quiz-submit.lua" "$URL" -- "$FLOWS" \
+    > "$RESULTS/quiz-submit-$MODE.txt"
+  cpu="app $(cores $(( $(proc_ticks "$APP_PID") - app0 )) "$SECONDS_PER_RUN"), PostgreSQL $(cores $(( $(proc_ticks $(pg_pids)) - pg0 )) "$SECONDS_PER_RUN"), machine $(cores $(( $(machine_busy_ticks) - busy0 )) "$SECONDS_PER_RUN") of $(nproc) cores"
   if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.stop name=bench filename="$JFR" >/dev/null; fi
-  cpu="app $(cores $(( $(proc_ticks "$APP_PID") - app0 )) "$SECONDS_PER_RUN"), machine $(cores $(( $(machine_busy_ticks) - busy0 )) "$SECONDS_PER_RUN") of $(nproc) cores"
-  counts=$(grep '^submitted' "$RESULTS/quiz-wrk-$MODE.txt")
-  submitted=$((after - before))
+  submitted=$(( $(submitted_count) - before ))
+  counts=$(grep '^submitted' "$RESULTS/quiz-submit-$MODE.txt")
   quiz_rate=$(awk -v c="$submitted" -v s="$SECONDS_PER_RUN" 'BEGIN {printf "%.1f", c/s}')
-  quiz_p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$RESULTS/quiz-wrk-$MODE.txt")")
+  quiz_p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$RESULTS/quiz-submit-$MODE.txt")")
   ranked=$($PSQL -At -c "select count(*) from quiz_participant where round_id = $ROUND and best_attempt_id is not null")
 
   # leaderboard reads (anonymous, top 50 of the round's board), overall and of the first division
@@ -155,10 +269,12 @@ for MODE in $MODES; do
   pct() { awk -v a="$1" -v p="$pg_tps" 'BEGIN {printf "%.0f%%", 100*a/p}'; }
   say ""
   say "== mode: $MODE (round $ROUND, $ranked people on the board after the runs)"
-  say "quiz submissions/s: $quiz_rate ($submitted official attempts submitted in ${SECONDS_PER_RUN}s by $FLOWS flows; wrk: $counts; p99 per request ${quiz_p99} ms; CPU: $cpu)"
+  say "answer submissions/s: $quiz_rate ($submitted official attempts submitted in ${SECONDS_PER_RUN}s over $FLOWS connections; wrk: $counts; p99 ${quiz_p99} ms; CPU: $cpu)"
+  say "starts/s: $start_rate ($starts attempts started in ${START_SECONDS}s; wrk: $start_counts; p99 ${start_p99} ms)"
+  say "whole attempts/s: $flow_rate (start then submit by the same connection, $FLOWS connections; wrk: $flow_counts; p99 per request ${flow_p99} ms; CPU: $flow_cpu)"
   say "leaderboard reads/s: overall $board_rps (p99 $board_p99 ms), one division $division_rps (p99 $division_p99 ms), $READERS connections"
   say "pgbench simple-update tps: $pg_tps (32 clients)"
-  say "ratios to pgbench: submissions $(pct "$quiz_rate"), leaderboard overall $(pct "$board_rps"), division $(pct "$division_rps")"
+  say "ratios to pgbench: answer submissions $(pct "$quiz_rate"), starts $(pct "$start_rate"), whole attempts $(pct "$flow_rate"), leaderboard overall $(pct "$board_rps"), division $(pct "$division_rps")"
   say "load average at the end of the app runs: $load_app"
 done
 say ""
