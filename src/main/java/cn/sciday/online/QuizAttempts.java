@@ -273,7 +273,7 @@ class QuizAttempts {
     }
 
     private void finished(QuizAttempt a, Long divisionId, String displayName, int score, long elapsed, Instant now) {
-        attempts.deleteOpen(a.id());
+        attempts.deleteOpen(a.roundId(), a.accountId(), a.id());
         if (!a.practice() && attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now)) {
             events.publishEvent(new QuizBestImproved(a.roundId(), new QuizLeaderboard.Entry(0, a.accountId(),
                     displayName, divisionId == null ? 0 : divisionId, "", score, elapsed, now)));
