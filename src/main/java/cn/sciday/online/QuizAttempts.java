@@ -252,11 +252,11 @@ class QuizAttempts {
         long elapsed = late ? Duration.between(a.startedAt(), a.deadlineAt()).toMillis()
                 : Duration.between(a.startedAt(), now).toMillis();
         int score = right * round.pointsPerQuestion();
-        if (!attempts.markSubmitted(attemptId, now, late, right, score, elapsed)) {
+        QuizAttemptRepository.Submission done = attempts.submit(a, now, late, right, score, elapsed, saved);
+        if (!done.submitted()) {
             return result(own(actor, attemptId), round);
         }
-        attempts.saveAnswers(attemptId, saved);
-        finished(a, s.divisionId(), s.displayName(), score, elapsed, now);
+        announce(a, s.divisionId(), s.displayName(), score, elapsed, now, done.best());
         // the result from what was just written, not read back
         QuizAttempt submitted = new QuizAttempt(a.id(), a.roundId(), a.accountId(), a.practice(), a.attemptDay(),
                 a.attemptNo(), QuizAttempt.SUBMITTED, a.startedAt(), a.deadlineAt(), now, late, a.questionCount(),
@@ -274,7 +274,14 @@ class QuizAttempts {
 
     private void finished(QuizAttempt a, Long divisionId, String displayName, int score, long elapsed, Instant now) {
         attempts.deleteOpen(a.roundId(), a.accountId(), a.id());
-        if (!a.practice() && attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now)) {
+        announce(a, divisionId, displayName, score, elapsed, now,
+                !a.practice() && attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now));
+    }
+
+    /** Tells the leaderboards (when the result became the person's best) and the metrics. */
+    private void announce(QuizAttempt a, Long divisionId, String displayName, int score, long elapsed, Instant now,
+            boolean best) {
+        if (best) {
             events.publishEvent(new QuizBestImproved(a.roundId(), new QuizLeaderboard.Entry(0, a.accountId(),
                     displayName, divisionId == null ? 0 : divisionId, "", score, elapsed, now)));
         }

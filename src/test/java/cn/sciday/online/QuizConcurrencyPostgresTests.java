@@ -127,6 +127,70 @@ class QuizConcurrencyPostgresTests {
         }
     }
 
+    /**
+     * On PostgreSQL a submission is one statement: the attempt marked, its answers stored, its guard lifted, the
+     * best offered; a practice attempt is never the best; ten parallel submissions of one attempt count once.
+     */
+    @Test
+    void aSubmissionStoresAnswersLiftsTheGuardAndOffersTheBestInOneStatement() throws Exception {
+        Actor me = joined();
+        QuizPaper paper = attempts.start(me, roundId, null, false);
+        List<Map<String, Object>> frozen = jdbc.sql("select position, question_id, correct_answer from "
+                + "quiz_attempt_question where attempt_id = ? order by position").params(paper.attemptId())
+                .query().listOfRows();
+        Map<Long, String> answers = new java.util.HashMap<>();
+        for (Map<String, Object> q : frozen.subList(0, 5)) {
+            answers.put(((Number) q.get("question_id")).longValue(), (String) q.get("correct_answer"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<QuizResult>> futures = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                return attempts.submit(me, paper.attemptId(), answers);
+            }));
+        }
+        go.countDown();
+        for (Future<QuizResult> f : futures) {
+            QuizResult r = f.get(60, TimeUnit.SECONDS);
+            assertThat(r.correctCount()).isEqualTo(5);
+            assertThat(r.score()).isEqualTo(25);
+        }
+        pool.shutdown();
+
+        assertThat(jdbc.sql("select status || ' ' || correct_count || ' ' || score from quiz_attempt where id = ?")
+                .params(paper.attemptId()).query(String.class).single()).isEqualTo("SUBMITTED 5 25");
+        List<String> stored = jdbc.sql("select position || ':' || coalesce(chosen, '-') || ':' || "
+                + "coalesce(cast(answered_right as varchar), '-') from quiz_attempt_question where attempt_id = ? "
+                + "order by position").params(paper.attemptId()).query(String.class).list();
+        for (int i = 0; i < frozen.size(); i++) {
+            assertThat(stored.get(i)).isEqualTo(i < 5 ? (i + 1) + ":" + frozen.get(i).get("correct_answer") + ":true"
+                    : (i + 1) + ":-:false");
+        }
+        assertThat(guards(me)).as("the open-attempt guard is lifted").isZero();
+        assertThat(best(me)).isEqualTo(paper.attemptId() + " 25");
+
+        QuizPaper practice = attempts.start(me, roundId, null, true);
+        Map<Long, String> allRight = new java.util.HashMap<>();
+        jdbc.sql("select question_id, correct_answer from quiz_attempt_question where attempt_id = ?")
+                .params(practice.attemptId()).query().listOfRows()
+                .forEach(q -> allRight.put(((Number) q.get("question_id")).longValue(), (String) q.get("correct_answer")));
+        assertThat(attempts.submit(me, practice.attemptId(), allRight).correctCount()).isEqualTo(frozen.size());
+        assertThat(best(me)).as("a practice attempt is never the best").isEqualTo(paper.attemptId() + " 25");
+        assertThat(guards(me)).isZero();
+    }
+
+    private static int guards(Actor me) {
+        return jdbc.sql("select count(*) from quiz_open_attempt where round_id = ? and account_id = ?")
+                .params(roundId, me.accountId()).query(Integer.class).single();
+    }
+
+    private static String best(Actor me) {
+        return jdbc.sql("select best_attempt_id || ' ' || best_score from quiz_participant where round_id = ? "
+                + "and account_id = ?").params(roundId, me.accountId()).query(String.class).single();
+    }
+
     /** A person who has chosen a division (one practice attempt, submitted). */
     private static Actor joined() {
         Actor me = TestLogins.actor(Role.PUBLIC, null);
