@@ -54,6 +54,7 @@ class QuizAttempts {
     private final Random random = new SecureRandom();
     private final RateLimits limits;
     private final TooManyRequests tooMany;
+    private final QuizOpenSheets sheets;
 
     /**
      * The database guard against a second open attempt. Only the negative control of the concurrency test turns
@@ -62,7 +63,9 @@ class QuizAttempts {
     volatile boolean openAttemptGuard = true;
 
     QuizAttempts(QuizAttemptRepository attempts, QuizLookups lookups, RecipientDirectory recipients,
-            ApplicationEventPublisher events, Clock clock, RateLimits limits, TooManyRequests tooMany) {
+            ApplicationEventPublisher events, Clock clock, RateLimits limits, TooManyRequests tooMany,
+            QuizOpenSheets sheets) {
+        this.sheets = sheets;
         this.limits = limits;
         this.tooMany = tooMany;
         this.attempts = attempts;
@@ -106,8 +109,11 @@ class QuizAttempts {
             }
             finishExpired(open, standing.divisionId(), standing.displayName(), now);
         }
-        if (standing.divisionId() == null) {
-            join(actor, round, divisionId, now);
+        Long division = standing.divisionId();
+        String name = standing.displayName();
+        if (division == null) {
+            name = join(actor, round, divisionId, now);
+            division = divisionId;
         }
         Integer attemptNo = null;
         if (!practice) {
@@ -142,17 +148,21 @@ class QuizAttempts {
             frozen.add(new QuizAttemptQuestion(id, frozen.size() + 1, q.id(), q.type(), q.correctAnswer(), null, null));
             bank.put(q.id(), q);
         }
+        sheets.started(new QuizAttemptRepository.Sheet(attempt, List.copyOf(frozen), division, name));
         return paper(attempt, frozen, bank, round, now);
     }
 
-    private void join(Actor actor, QuizRound round, Long divisionId, Instant now) {
+    /** Adds the person to the round in a division; returns their name on the leaderboard. */
+    private String join(Actor actor, QuizRound round, Long divisionId, Instant now) {
         if (divisionId == null) {
             throw new InvalidInputException("divisionId", "online.error.divisionRequired");
         }
         if (!lookups.divisionNames().containsKey(divisionId)) {
             throw new InvalidInputException("divisionId", "online.error.divisionUnknown");
         }
-        attempts.insertParticipant(round.id(), actor.accountId(), divisionId, displayName(actor), now);
+        String name = displayName(actor);
+        attempts.insertParticipant(round.id(), actor.accountId(), divisionId, name, now);
+        return name;
     }
 
     /** The name on the leaderboard: the masked mobile number (138****0000). */
@@ -228,7 +238,9 @@ class QuizAttempts {
      */
     @Transactional
     public QuizResult submit(Actor actor, long attemptId, Map<Long, String> answers) {
-        QuizAttemptRepository.Sheet s = own(actor, attemptId);
+        // the sheet kept at the start, if this instance started it (its status is checked by the statement below)
+        QuizAttemptRepository.Sheet s = sheets.opened(attemptId, actor.accountId())
+                .orElseGet(() -> own(actor, attemptId));
         QuizAttempt a = s.attempt();
         QuizRound round = lookups.round(a.roundId());
         if (!a.isOpen()) {
@@ -253,6 +265,7 @@ class QuizAttempts {
                 : Duration.between(a.startedAt(), now).toMillis();
         int score = right * round.pointsPerQuestion();
         QuizAttemptRepository.Submission done = attempts.submit(a, now, late, right, score, elapsed, saved);
+        sheets.finished(attemptId);
         if (!done.submitted()) {
             return result(own(actor, attemptId), round);
         }

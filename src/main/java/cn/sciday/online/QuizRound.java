@@ -12,6 +12,8 @@ record QuizRound(long id, long campaignId, String title, Instant opensAt, Instan
 
     /** Answers that arrive this long after the limit still count (network delay). */
     static final int GRACE_SECONDS = 5;
+    /** The longest total time a round may give an attempt (two hours). */
+    static final int MAX_TOTAL_SECONDS = 7200;
 
     public enum Status { UPCOMING, OPEN, CLOSED }
 

@@ -104,7 +104,8 @@ class QuizRounds {
                 problems);
         int perQuestion = number(f.secondsPerQuestion(), "secondsPerQuestion", "online.label.secondsPerQuestion", 5,
                 600, problems);
-        int total = number(f.totalSeconds(), "totalSeconds", "online.label.totalSeconds", 10, 7200, problems);
+        int total = number(f.totalSeconds(), "totalSeconds", "online.label.totalSeconds", 10,
+                QuizRound.MAX_TOTAL_SECONDS, problems);
         int perDay = number(f.attemptsPerDay(), "attemptsPerDay", "online.label.attemptsPerDay", 1, 20, problems);
         int board = number(f.leaderboardSize(), "leaderboardSize", "online.label.leaderboardSize", 1, 1000, problems);
         if (!problems.isEmpty()) {

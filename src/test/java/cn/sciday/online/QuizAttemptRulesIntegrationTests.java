@@ -142,6 +142,27 @@ class QuizAttemptRulesIntegrationTests {
         assertThat(((QuizResult) seen).score()).isZero();
         // …and a new attempt can start: the open-attempt guard was released.
         assertThat(attempts.start(me, round.id(), null, true).attemptId()).isNotEqualTo(paper.attemptId());
+        // answers sent after that get the closed result, though this instance still keeps the sheet it started
+        QuizResult after = attempts.submit(me, paper.attemptId(), QuizTestData.rightAnswers(paper, questions));
+        assertThat(after).isEqualTo(seen);
+    }
+
+    @Test
+    void aSubmissionOnTheInstanceThatStartedTheAttemptDoesNotReadItsSheetAgain() {
+        Actor me = TestLogins.actor(Role.PUBLIC, null);
+        QuizPaper paper = attempts.start(me, round.id(), division, false);
+        // changed behind the module's back: a submission that read the sheet would score by the new correct answers
+        jdbc.sql("update quiz_attempt_question set correct_answer = 'F' where attempt_id = ?")
+                .params(paper.attemptId()).update();
+        clock.advance(Duration.ofSeconds(60));
+        QuizResult result = attempts.submit(me, paper.attemptId(), QuizTestData.rightAnswers(paper, questions));
+        assertThat(result.correctCount()).as("scored by the sheet kept at the start").isEqualTo(20);
+        assertThat(leaderboard.board(round, null, null, me.accountId()).me().score()).isEqualTo(100);
+        // another person never gets it, kept or not
+        Actor other = TestLogins.actor(Role.PUBLIC, null);
+        QuizPaper mine = attempts.start(me, round.id(), null, true);
+        assertThatThrownBy(() -> attempts.submit(other, mine.attemptId(), Map.of()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
