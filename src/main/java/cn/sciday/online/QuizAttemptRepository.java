@@ -156,6 +156,11 @@ class QuizAttemptRepository {
                 .params(Timestamp.from(at), late, correct, score, elapsedMillis, id).update() == 1;
     }
 
+    /** Whether {@link #submit} is a single statement here (PostgreSQL), atomic without a transaction around it. */
+    boolean submitsInOneStatement() {
+        return postgres;
+    }
+
     /** What a submission did: whether this call submitted the attempt (false: it already was), and whether the
      * result became the person's best. */
     record Submission(boolean submitted, boolean best) {
