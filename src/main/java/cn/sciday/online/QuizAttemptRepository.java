@@ -39,7 +39,7 @@ class QuizAttemptRepository {
     private static boolean isPostgres(DataSource dataSource) {
         try {
             return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
-                    meta -> meta.getDatabaseProductName()));
+                    java.sql.DatabaseMetaData::getDatabaseProductName));
         } catch (MetaDataAccessException e) {
             return false;
         }
@@ -148,7 +148,7 @@ class QuizAttemptRepository {
     }
 
     /** Marks an open attempt submitted; false when it was already submitted (the first submission counts). */
-    boolean markSubmitted(long id, Instant at, boolean late, int correct, int score, long elapsedMillis) {
+    private boolean markSubmitted(long id, Instant at, boolean late, int correct, int score, long elapsedMillis) {
         return jdbc.sql("""
                 update quiz_attempt set status = 'SUBMITTED', submitted_at = ?, late = ?, correct_count = ?, score = ?,
                     elapsed_millis = ?
@@ -161,17 +161,19 @@ class QuizAttemptRepository {
         return postgres;
     }
 
-    /** What a submission did: whether this call submitted the attempt (false: it already was), and whether the
-     * result became the person's best. */
+    /**
+     * What a submission did: whether this call submitted the attempt (false: it already was), and whether the result
+     * became the person's best.
+     */
     record Submission(boolean submitted, boolean best) {
     }
 
     /**
      * Submits an open attempt: marks it submitted, stores the answers, lifts the open-attempt guard and, for an
      * official attempt, offers the result as the person's best ({@link #offerBest}). Nothing happens when the attempt
-     * is no longer open. On PostgreSQL all of it is one statement (one round trip instead of four: answer
-     * submissions 24% → see BENCHMARKS.md, session 6); the attempt row's update decides, so two submissions at once
-     * count once either way.
+     * is no longer open. On PostgreSQL all of it is one statement (one round trip instead of four, BENCHMARKS.md
+     * session 6); elsewhere four statements, which the caller runs in a transaction. Either way the attempt row's
+     * update decides, so two submissions at once count once.
      */
     Submission submit(QuizAttempt a, Instant at, boolean late, int correct, int score, long elapsedMillis,
             List<Answer> answers) {
@@ -244,7 +246,7 @@ class QuizAttemptRepository {
     }
 
     /** Stores the answers of an attempt (one statement for all its questions). */
-    void saveAnswers(long attemptId, List<Answer> answers) {
+    private void saveAnswers(long attemptId, List<Answer> answers) {
         if (answers.isEmpty()) {
             return;
         }
@@ -278,7 +280,7 @@ class QuizAttemptRepository {
      * Lifts the guard of a finished attempt, found by the table's key: while a round is busy thousands of attempts
      * are open, and a delete by attempt id alone read them all (bench/quiz.sh, BENCHMARKS.md session 6).
      */
-    void deleteOpen(long roundId, long accountId, long attemptId) {
+    private void deleteOpen(long roundId, long accountId, long attemptId) {
         jdbc.sql("delete from quiz_open_attempt where round_id = ? and account_id = ? and attempt_id = ?")
                 .params(roundId, accountId, attemptId).update();
     }
@@ -305,7 +307,8 @@ class QuizAttemptRepository {
      * Records an official result as the person's best if it beats the best so far: a higher score, or the same
      * score in less time. One statement, so concurrent submissions cannot lose a better result. True when it did.
      */
-    boolean offerBest(long roundId, long accountId, long attemptId, int score, long millis, Instant finishedAt) {
+    private boolean offerBest(long roundId, long accountId, long attemptId, int score, long millis,
+            Instant finishedAt) {
         return jdbc.sql("""
                 update quiz_participant set best_attempt_id = ?, best_score = ?, best_millis = ?, best_finished_at = ?
                 where round_id = ? and account_id = ?

@@ -292,17 +292,13 @@ class QuizAttempts {
                 bank);
     }
 
+    /** Closes an attempt left open past its limit: nothing counted, the full time taken (its sheet as it stands). */
     private void finishExpired(QuizAttempt a, Long divisionId, String displayName, Instant now) {
         long elapsed = Duration.between(a.startedAt(), a.deadlineAt()).toMillis();
-        if (attempts.markSubmitted(a.id(), now, true, 0, 0, elapsed)) {
-            finished(a, divisionId, displayName, 0, elapsed, now);
+        QuizAttemptRepository.Submission done = attempts.submit(a, now, true, 0, 0, elapsed, List.of());
+        if (done.submitted()) {
+            announce(a, divisionId, displayName, 0, elapsed, now, done.best());
         }
-    }
-
-    private void finished(QuizAttempt a, Long divisionId, String displayName, int score, long elapsed, Instant now) {
-        attempts.deleteOpen(a.roundId(), a.accountId(), a.id());
-        announce(a, divisionId, displayName, score, elapsed, now,
-                !a.practice() && attempts.offerBest(a.roundId(), a.accountId(), a.id(), score, elapsed, now));
     }
 
     /** Tells the leaderboards (when the result became the person's best) and the metrics. */

@@ -172,6 +172,8 @@ class QuizConcurrencyPostgresTests {
         assertThat(best(me)).isEqualTo(paper.attemptId() + " 25");
 
         QuizPaper practice = attempts.start(me, roundId, null, true);
+        // as if another instance had started it: the sheet is read, and the statement runs in a transaction
+        app.getBean(QuizOpenSheets.class).finished(practice.attemptId());
         Map<Long, String> allRight = new java.util.HashMap<>();
         jdbc.sql("select question_id, correct_answer from quiz_attempt_question where attempt_id = ?")
                 .params(practice.attemptId()).query().listOfRows()
@@ -179,6 +181,25 @@ class QuizConcurrencyPostgresTests {
         assertThat(attempts.submit(me, practice.attemptId(), allRight).correctCount()).isEqualTo(frozen.size());
         assertThat(best(me)).as("a practice attempt is never the best").isEqualTo(paper.attemptId() + " 25");
         assertThat(guards(me)).isZero();
+    }
+
+    /** An attempt closed as expired is submitted with no answers: the statement without its answers part. */
+    @Test
+    void anAttemptClosedWithNoAnswersIsMarkedAndItsGuardLifted() {
+        Actor me = joined();
+        QuizPaper paper = attempts.start(me, roundId, null, false);
+        QuizAttemptRepository repository = app.getBean(QuizAttemptRepository.class);
+        QuizAttempt open = repository.sheet(paper.attemptId()).orElseThrow().attempt();
+        assertThat(repository.submit(open, open.deadlineAt(), true, 0, 0, 600_000, List.of()))
+                .isEqualTo(new QuizAttemptRepository.Submission(true, true));
+        assertThat(repository.submit(open, open.deadlineAt(), true, 0, 0, 600_000, List.of()))
+                .as("closed once").isEqualTo(new QuizAttemptRepository.Submission(false, false));
+        assertThat(jdbc.sql("select status || ' ' || late || ' ' || score from quiz_attempt where id = ?")
+                .params(paper.attemptId()).query(String.class).single()).isEqualTo("SUBMITTED true 0");
+        assertThat(jdbc.sql("select count(*) from quiz_attempt_question where attempt_id = ? and chosen is not null")
+                .params(paper.attemptId()).query(Integer.class).single()).isZero();
+        assertThat(guards(me)).isZero();
+        assertThat(best(me)).isEqualTo(paper.attemptId() + " 0");
     }
 
     private static int guards(Actor me) {
