@@ -202,6 +202,8 @@ warm_up() {
     if [ "$WARMED" -ge "$min" ] && [ "$jit" -lt $((step * 5)) ]; then break; fi
   done
 }
+# pg_pids: the PostgreSQL server's processes (for their CPU ticks)
+pg_pids() { pgrep -d' ' -u postgres postgres || true; }
 machine_busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 # cores TICKS SECONDS: CPU time as cores in use on average
 cores() { awk -v t="$1" -v s="$2" 'BEGIN {printf "%.2f", t / 100 / s}'; }

@@ -234,7 +234,6 @@ for MODE in $MODES; do
   before=$(submitted_count)
   # JFR=FILE records the measured submissions (not the warm-up) for profiling
   if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.start name=bench settings=profile filename="$JFR" >/dev/null; fi
-  pg_pids() { pgrep -d' ' -u postgres postgres || true; }
   app0=$(proc_ticks "$APP_PID"); pg0=$(proc_ticks $(pg_pids)); busy0=$(machine_busy_ticks)
   wrk -t"$FLOWS" -c"$FLOWS" -d"${SECONDS_PER_RUN}s" --latency -s "$RESULTS/quiz-submit.lua" "$URL" -- "$FLOWS" \
     > "$RESULTS/quiz-submit-$MODE.txt"

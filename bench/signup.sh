@@ -76,7 +76,6 @@ if [ "$WARMUP_MAX" -gt 0 ]; then warm_up $APP_PID "$WARMUP_MIN" "$WARMUP_MAX" 15
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); cores: $(nproc); $PEOPLE citizens with tokens; warm-up ${WARMED}s; activities $ACTIVITIES"
 # JFR=FILE records a flight recording of the measured run (not the warm-up) with deep stacks, for profiling.
 if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.start name=bench settings=profile filename="$JFR" >/dev/null; fi
-pg_pids() { pgrep -d' ' -u postgres postgres || true; }
 app0=$(proc_ticks $APP_PID); pg0=$(proc_ticks $(pg_pids)); busy0=$(machine_busy_ticks)
 wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" -s "$RESULTS/signup.lua" "http://127.0.0.1:$APP_PORT" > "$RESULTS/signup-wrk.txt"
 if [ -n "${JFR:-}" ]; then "$(dirname "$JAVA")/jcmd" $APP_PID JFR.stop name=bench filename="$JFR" >/dev/null; fi
