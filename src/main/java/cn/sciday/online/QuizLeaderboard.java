@@ -23,8 +23,9 @@ import cn.sciday.platform.CacheSpec;
  * first), then finish time (early first). Equal on all three means an equal rank. The boards come from
  * {@link QuizBoards}: the database alone, or Redis sorted sets when Redis is configured (same answers). What an
  * anonymous reader gets is kept in the cache {@value #BOARDS}, cleared on every instance after each commit that
- * improves someone's best (and lives {@link #BOARD_TIME_TO_LIVE} at most, should a message between instances be lost);
- * a logged-in participant's read, with their own line, always comes from the boards.
+ * improves someone's best: here at once, on the other instances within {@link #BOARD_BROADCAST_EVERY} (one message
+ * covers all the improvements of that interval); an entry lives {@link #BOARD_TIME_TO_LIVE} at most, should a message
+ * between instances be lost. A logged-in participant's read, with their own line, always comes from the boards.
  */
 @Service
 class QuizLeaderboard {
@@ -32,6 +33,8 @@ class QuizLeaderboard {
     static final int MAX_TOP = 1000;
     static final String BOARDS = "online.quiz-board";
     static final java.time.Duration BOARD_TIME_TO_LIVE = java.time.Duration.ofSeconds(2);
+    /** At most this often does a clearing of the boards travel to the other instances (every submission clears). */
+    static final java.time.Duration BOARD_BROADCAST_EVERY = java.time.Duration.ofMillis(250);
 
     /** One line of a leaderboard. {@code accountId} stays on the server (exports); the API leaves it out. */
     record Entry(int rank, long accountId, String name, long divisionId, String divisionName, int score, long millis,
@@ -135,7 +138,8 @@ class QuizLeaderboard {
         @Bean
         CacheSpec quizBoardCache() {
             return CacheSpec.of(BOARDS, BOARD_TIME_TO_LIVE, 500)
-                    .clearedOn(QuizBestImproved.class, QuizRoundChanged.class, OrganizationChanged.class);
+                    .clearedOn(QuizBestImproved.class, QuizRoundChanged.class, OrganizationChanged.class)
+                    .broadcastAtMostEvery(BOARD_BROADCAST_EVERY);
         }
     }
 }

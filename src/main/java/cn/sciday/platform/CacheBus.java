@@ -1,9 +1,14 @@
 package cn.sciday.platform;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +20,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Invalidates caches on this instance and on every other one. {@link #evict} and {@link #clear} act locally at once
  * and send the same order to the other instances through Redis pub/sub when Redis is configured (a no-op on a single
  * machine). Caches declared by {@link CacheSpec} beans are also cleared, everywhere, after an event they name is
- * published and its transaction commits. Keys travel as text: {@code String}, {@code Long} and {@code Integer} keys
+ * published and its transaction commits; for a cache that {@linkplain CacheSpec#broadcastAtMostEvery limits its
+ * broadcasts}, the clearing elsewhere waits for its interval and covers every event until then. Keys travel as text: {@code String}, {@code Long} and {@code Integer} keys
  * are evicted one by one elsewhere; any other key clears the whole cache elsewhere.
  */
-public class CacheBus {
+public class CacheBus implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CacheBus.class);
     private static final char SEP = '\t';
@@ -28,12 +34,30 @@ public class CacheBus {
     private final CacheBroadcast broadcast;
     private final String instanceId;
     private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
+    private final Later later;
+    /** Caches whose clearing elsewhere is scheduled and not yet sent. */
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+    /** Runs a task after a delay: on a daemon thread of the bus, or by hand in a test. */
+    interface Later extends AutoCloseable {
+
+        void schedule(Duration delay, Runnable task);
+
+        @Override
+        default void close() {
+        }
+    }
 
     CacheBus(CacheManager caches, List<CacheSpec> specs, CacheBroadcast broadcast, String instanceId) {
+        this(caches, specs, broadcast, instanceId, new DaemonLater());
+    }
+
+    CacheBus(CacheManager caches, List<CacheSpec> specs, CacheBroadcast broadcast, String instanceId, Later later) {
         this.caches = caches;
         this.specs = List.copyOf(specs);
         this.broadcast = broadcast;
         this.instanceId = instanceId;
+        this.later = later;
     }
 
     /**
@@ -70,9 +94,31 @@ public class CacheBus {
     @TransactionalEventListener(fallbackExecution = true)
     void on(Object event) {
         for (CacheSpec spec : specs) {
-            if (spec.clearedBy(event)) {
-                clear(spec.name());
+            if (!spec.clearedBy(event)) {
+                continue;
             }
+            if (spec.broadcastEvery().isZero()) {
+                clear(spec.name());
+            } else {
+                clearHereAndSoonElsewhere(spec);
+            }
+        }
+    }
+
+    /** Sends what is scheduled at once (the app is stopping). */
+    @Override
+    public void close() {
+        later.close();
+    }
+
+    private void clearHereAndSoonElsewhere(CacheSpec spec) {
+        clearLocally(spec.name());
+        if (broadcast != CacheBroadcast.NONE && pending.add(spec.name())) {
+            later.schedule(spec.broadcastEvery(), () -> {
+                // removed before sending: an event after this line schedules the next message, none is lost
+                pending.remove(spec.name());
+                broadcast.publish(message("clear", spec.name(), ""));
+            });
         }
     }
 
@@ -139,6 +185,48 @@ public class CacheBus {
             };
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** One daemon thread, started at the first scheduled message; what is pending at close is sent at once. */
+    private static final class DaemonLater implements Later {
+
+        private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
+        private ScheduledExecutorService executor;
+        private boolean closed;
+
+        @Override
+        public synchronized void schedule(Duration delay, Runnable task) {
+            if (closed) {
+                task.run();
+                return;
+            }
+            if (executor == null) {
+                executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "cache-bus-later");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            Runnable once = new Runnable() {
+                @Override
+                public void run() {
+                    if (waiting.remove(this)) {
+                        task.run();
+                    }
+                }
+            };
+            waiting.add(once);
+            executor.schedule(once, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+            List.copyOf(waiting).forEach(Runnable::run);
         }
     }
 }

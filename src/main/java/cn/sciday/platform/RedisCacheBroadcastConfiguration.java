@@ -1,6 +1,11 @@
 package cn.sciday.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +14,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -42,11 +48,29 @@ class RedisCacheBroadcastConfiguration {
             @Value("${sciday.cache.channel:sciday:cache}") String channel) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
+        container.setTaskExecutor(receiver());
+        // subscribing and recovering keep the container's default (a thread of their own), not the receiver's thread
+        container.setSubscriptionExecutor(new SimpleAsyncTaskExecutor("cache-bus-subscription-"));
         container.addMessageListener((message, pattern) -> bus.receive(
-                new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8)), new ChannelTopic(channel));
+                new String(message.getBody(), StandardCharsets.UTF_8)), new ChannelTopic(channel));
         // started by cacheBusSubscription, which does not let an unreachable Redis stop the app from starting
         container.setAutoStartup(false);
         return container;
+    }
+
+    /**
+     * Where received messages are applied: one daemon thread, in the order they came, that ends after ten idle
+     * seconds (a later message starts it again). The container's default starts a new thread for every message.
+     */
+    static ExecutorService receiver() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 10,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "cache-bus-receive");
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     @Bean

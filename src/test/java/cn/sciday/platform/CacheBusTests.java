@@ -1,14 +1,17 @@
 package cn.sciday.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.cache.Cache;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,7 +39,7 @@ class CacheBusTests {
         return bus;
     }
 
-    org.springframework.cache.Cache cache(CacheBus bus) {
+    Cache cache(CacheBus bus) {
         return managers.get(bus).getCache(SPEC.name());
     }
 
@@ -114,5 +117,79 @@ class CacheBusTests {
         b.clear("unrelated");
         a.clear("unrelated");
         assertThat(heard).as("another cache's orders").hasSize(5);
+    }
+
+    @Test
+    void aCacheThatLimitsItsBroadcastsSendsOneMessagePerIntervalAndLosesNoEvent() {
+        CacheSpec board = CacheSpec.of("t.board", Duration.ofSeconds(2), 10).clearedOn(Published.class)
+                .broadcastAtMostEvery(Duration.ofMillis(250));
+        List<Runnable> scheduled = new ArrayList<>();
+        List<Duration> delays = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        CaffeineCacheManager here = new CaffeineCacheManager();
+        here.registerCustomCache(board.name(), Caffeine.newBuilder().build());
+        CacheBus a = new CacheBus(here, List.of(board), sent::add, "a", (delay, task) -> {
+            delays.add(delay);
+            scheduled.add(task);
+        });
+        Cache cache = here.getCache(board.name());
+
+        for (int i = 0; i < 100; i++) {
+            cache.put("top", i);
+            a.on(new Published(i));
+            assertThat(cache.get("top")).as("cleared here at once").isNull();
+        }
+        assertThat(sent).as("nothing sent before the interval").isEmpty();
+        assertThat(scheduled).as("one message scheduled for a hundred events").hasSize(1);
+        assertThat(delays).containsExactly(Duration.ofMillis(250));
+
+        scheduled.remove(0).run();
+        assertThat(sent).containsExactly("a\tclear\tt.board\t");
+
+        a.on(new Published(101));
+        assertThat(scheduled).as("an event after the message schedules the next").hasSize(1);
+        scheduled.remove(0).run();
+        assertThat(sent).hasSize(2);
+    }
+
+    @Test
+    void aCacheThatLimitsItsBroadcastsSchedulesNothingOnOneMachine() {
+        CacheSpec board = CacheSpec.of("t.board", Duration.ofSeconds(2), 10).clearedOn(Published.class)
+                .broadcastAtMostEvery(Duration.ofMillis(250));
+        List<Runnable> scheduled = new ArrayList<>();
+        CaffeineCacheManager here = new CaffeineCacheManager();
+        here.registerCustomCache(board.name(), Caffeine.newBuilder().build());
+        CacheBus alone = new CacheBus(here, List.of(board), CacheBroadcast.NONE, "a",
+                (delay, task) -> scheduled.add(task));
+        here.getCache(board.name()).put("top", 1);
+        alone.on(new Published(1));
+        assertThat(here.getCache(board.name()).get("top")).isNull();
+        assertThat(scheduled).isEmpty();
+    }
+
+    @Test
+    void whatIsScheduledIsSentWhenTheBusCloses() throws Exception {
+        CacheSpec board = CacheSpec.of("t.board", Duration.ofMinutes(1), 10).clearedOn(Published.class)
+                .broadcastAtMostEvery(Duration.ofSeconds(30));
+        List<String> sent = new CopyOnWriteArrayList<>();
+        CaffeineCacheManager here = new CaffeineCacheManager();
+        CacheBus a = new CacheBus(here, List.of(board), sent::add, "a");
+        a.on(new Published(1));
+        assertThat(sent).isEmpty();
+        a.close();
+        assertThat(sent).containsExactly("a\tclear\tt.board\t");
+        a.on(new Published(2));
+        assertThat(sent).as("after closing, at once").hasSize(2);
+    }
+
+    @Test
+    void aBroadcastIntervalMustBeShorterThanTheTimeToLive() {
+        CacheSpec spec = CacheSpec.of("t.board", Duration.ofSeconds(2), 10);
+        assertThatThrownBy(() -> spec.broadcastAtMostEvery(Duration.ofSeconds(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t.board");
+        assertThatThrownBy(() -> spec.broadcastAtMostEvery(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(spec.broadcastAtMostEvery(Duration.ofMillis(250)).clearedOn(Published.class).broadcastEvery())
+                .as("kept by clearedOn").isEqualTo(Duration.ofMillis(250));
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +104,70 @@ class SeveralInstancesRedisTests {
         a.context().publishEvent(new TestCaches.PageChanged(1));
         assertThat(onA.get("k3")).isNull();
         assertThat(eventually(() -> onB.get("k2") == null)).as("cleared on the other instance").isTrue();
+    }
+
+    @Test
+    void messagesAreAppliedOnOneReceivingThread() {
+        Cache onB = b.bean(CacheManager.class).getCache(TestCaches.NAME);
+        CacheBus busA = a.bean(CacheBus.class);
+        onB.put("ready", "x");
+        assertThat(eventually(() -> {
+            busA.evict(TestCaches.NAME, "ready");
+            return onB.get("ready") == null;
+        })).as("the instances hear each other over Redis").isTrue();
+
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        b.bean(CacheBus.class).onEviction(TestCaches.NAME, () -> threads.add(Thread.currentThread().getName()));
+        for (long i = 0; i < 40; i++) {
+            onB.put(i, "v");
+        }
+        for (long i = 0; i < 40; i++) {
+            busA.evict(TestCaches.NAME, i);
+        }
+        assertThat(eventually(() -> {
+            for (long i = 0; i < 40; i++) {
+                if (onB.get(i) != null) {
+                    return false;
+                }
+            }
+            return true;
+        })).as("all forty evictions arrived").isTrue();
+        assertThat(threads).as("applied on one thread, not a new thread per message").containsExactly(
+                "cache-bus-receive");
+    }
+
+    @Test
+    void aCacheThatLimitsItsBroadcastsIsClearedHereAtOnceAndElsewhereOnceAfterItsInterval() {
+        Cache onA = a.bean(CacheManager.class).getCache(TestCaches.BOARD);
+        Cache onB = b.bean(CacheManager.class).getCache(TestCaches.BOARD);
+        AtomicInteger clearedOnB = new AtomicInteger();
+        b.bean(CacheBus.class).onEviction(TestCaches.BOARD, clearedOnB::incrementAndGet);
+        // wait until the instances hear each other (a message of another cache gets through)
+        Cache pagesOnB = b.bean(CacheManager.class).getCache(TestCaches.NAME);
+        pagesOnB.put("ready", "x");
+        assertThat(eventually(() -> {
+            a.bean(CacheBus.class).evict(TestCaches.NAME, "ready");
+            return pagesOnB.get("ready") == null;
+        })).isTrue();
+
+        onB.put("top", "old");
+        long first = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            onA.put("top", "A");
+            a.context().publishEvent(new TestCaches.ScoreChanged(i));
+            assertThat(onA.get("top")).as("cleared here at once").isNull();
+        }
+        assertThat(eventually(() -> onB.get("top") == null)).as("cleared on the other instance").isTrue();
+        long waited = System.nanoTime() - first;
+        assertThat(Duration.ofNanos(waited)).as("not before the interval").isGreaterThanOrEqualTo(
+                TestCaches.BOARD_BROADCAST_EVERY.minusMillis(50));
+        JobLocks.sleep(TestCaches.BOARD_BROADCAST_EVERY.toMillis() * 2);
+        assertThat(clearedOnB.get()).as("fifty events, one message").isEqualTo(1);
+
+        onB.put("top", "again");
+        a.context().publishEvent(new TestCaches.ScoreChanged(99));
+        assertThat(eventually(() -> onB.get("top") == null)).as("a later event sends another message").isTrue();
+        assertThat(clearedOnB.get()).isEqualTo(2);
     }
 
     @Test
