@@ -29,19 +29,23 @@ class AccountRepository {
         return jdbc.sql("select * from account where id = ?").param(id).query(this::map).optional();
     }
 
-    /** A live token (not revoked, not expired at {@code now}) with its account: the token's id, its last use, the account. */
-    record TokenOwner(long tokenId, Instant lastUsedAt, Account account) {
+    /**
+     * A live token (not revoked, not expired at {@code now}) with its account: the token's id, its last use, when it
+     * expires, the account.
+     */
+    record TokenOwner(long tokenId, Instant lastUsedAt, Instant expiresAt, Account account) {
     }
 
     /** The owner of the live token with this hash, in one query. */
     Optional<TokenOwner> findByLiveToken(String tokenHash, Instant now) {
         return jdbc.sql("""
-                select a.*, t.id as token_id, t.last_used_at as token_last_used_at
+                select a.*, t.id as token_id, t.last_used_at as token_last_used_at, t.expires_at as token_expires_at
                 from api_token t join account a on a.id = t.account_id
                 where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?""")
                 .params(tokenHash, ts(now))
                 .query((rs, row) -> new TokenOwner(rs.getLong("token_id"),
-                        instant(rs.getTimestamp("token_last_used_at")), map(rs, row)))
+                        instant(rs.getTimestamp("token_last_used_at")), instant(rs.getTimestamp("token_expires_at")),
+                        map(rs, row)))
                 .optional();
     }
 

@@ -428,6 +428,11 @@ class AccountSecurityIntegrationTests {
     // ---- helpers ----
 
     String coordinator(String division) {
+        return coordinator(accounts, organizations, division);
+    }
+
+    /** A new coordinator of the division, with the password {@link #PASSWORD}; returns the user name. */
+    static String coordinator(Accounts accounts, Organizations organizations, String division) {
         String user = "coord" + SERIAL.incrementAndGet();
         accounts.createStaff(user, PASSWORD, "协调员", null, Role.COORDINATOR,
                 organizations.findByName(division).orElseThrow().id());
@@ -441,6 +446,11 @@ class AccountSecurityIntegrationTests {
     }
 
     String staffToken(String user) throws Exception {
+        return staffToken(mvc, user);
+    }
+
+    /** A new API token of a staff account created by {@link #coordinator}. */
+    static String staffToken(MockMvc mvc, String user) throws Exception {
         MvcResult r = mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .andExpect(status().isCreated()).andReturn();

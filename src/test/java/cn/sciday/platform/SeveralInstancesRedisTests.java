@@ -2,6 +2,10 @@ package cn.sciday.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+
+import com.jayway.jsonpath.JsonPath;
 
 /**
  * Two instances of the app sharing Redis (and one database): a login on one is a login on the other (sessions in
@@ -168,6 +174,36 @@ class SeveralInstancesRedisTests {
         a.context().publishEvent(new TestCaches.ScoreChanged(99));
         assertThat(eventually(() -> onB.get("top") == null)).as("a later event sends another message").isTrue();
         assertThat(clearedOnB.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenRevokedOnOneInstanceIsRefusedByTheOtherThatKeptIt() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(a.url("/api/v1/tokens")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String token = JsonPath.read(issued.body(), "$.token");
+        long id = ((Number) JsonPath.read(issued.body(), "$.tokenId")).longValue();
+        assertThat(me(http, b, token)).as("b keeps the token it found").isEqualTo(200);
+
+        HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create(a.url("/api/v1/tokens/" + id)))
+                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(me(http, a, token)).isEqualTo(401);
+        assertThat(eventually(() -> me(http, b, token) == 401)).as("refused on the other instance too").isTrue();
+    }
+
+    static int me(HttpClient http, AppInstance app, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/me")))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
