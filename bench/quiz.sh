@@ -58,7 +58,7 @@ LUA
 { echo "$LUA_CITIZENS"; cat <<'LUA'
 function init(args)
   first = tonumber(args[1]) or 0; nthreads = tonumber(args[2]) or 1
-  k = 0; started = 0; submitted = 0; refused = 0; failed = 0; attempt = nil; phase = nil
+  k = 0; started = 0; submitted = 0; refused = 0; failed = 0; attempt = nil; phase = nil; last = first - 1
 end
 local function headers(token)
   return {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}
@@ -72,7 +72,7 @@ function request()
   end
   phase = "start"
   local i = first + (tid - 1) + k * nthreads
-  k = k + 1; started = started + 1
+  k = k + 1; started = started + 1; last = i
   token = tokens[(i % #tokens) + 1]
   local body = '{"roundId":' .. round .. ',"divisionId":' .. divisions[(i % #divisions) + 1] .. '}'
   return wrk.format("POST", "/api/v1/quiz/attempts", headers(token), body)
@@ -94,11 +94,13 @@ function response(status, hdrs, body)
   end
 end
 function done(summary, latency, requests)
-  local s, st, r, f = 0, 0, 0, 0
+  local s, st, r, f, l = 0, 0, 0, 0, -1
   for _, t in ipairs(threads) do
     s = s + t:get("submitted"); st = st + t:get("started"); r = r + t:get("refused"); f = f + t:get("failed")
+    l = math.max(l, t:get("last"))
   end
-  io.write(string.format("submitted %d started %d refused %d failed %d\n", s, st, r, f))
+  -- last: the highest citizen number used (threads run unevenly, so not first + started)
+  io.write(string.format("submitted %d started %d refused %d failed %d last %d\n", s, st, r, f, l))
 end
 LUA
 } > "$RESULTS/quiz.lua"
@@ -198,12 +200,12 @@ for MODE in $MODES; do
   used=0
   warm_step() {
     wrk -t"$FLOWS" -c"$FLOWS" -d"${1}s" -s "$RESULTS/quiz.lua" "$URL" -- "$used" "$FLOWS" > "$RESULTS/quiz-warm.txt"
-    used=$((used + $(awk '/^submitted/ {print $4}' "$RESULTS/quiz-warm.txt") + FLOWS))
+    used=$(( $(awk '/^submitted/ {print $10}' "$RESULTS/quiz-warm.txt") + 1 ))
   }
   warm_up "$APP_PID" "$WARMUP_MIN" "$WARMUP_MAX" 15 warm_step
   say "mode $MODE: warm-up ${WARMED}s"
   submitted_count() { $PSQL -At -c "select count(*) from quiz_attempt where status = 'SUBMITTED' and practice = false"; }
-  next=$((used + FLOWS))
+  next=$used
 
   # whole attempts: each connection starts one and submits it at once
   before=$(submitted_count)
@@ -215,10 +217,10 @@ for MODE in $MODES; do
   flow_done=$(( $(submitted_count) - before ))
   flow_rate=$(awk -v c="$flow_done" -v s="$SECONDS_PER_RUN" 'BEGIN {printf "%.1f", c/s}')
   flow_p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$RESULTS/quiz-wrk-$MODE.txt")")
-  next=$((next + $(awk '/^submitted/ {print $4}' "$RESULTS/quiz-wrk-$MODE.txt") + FLOWS))
+  next=$(( $(awk '/^submitted/ {print $10}' "$RESULTS/quiz-wrk-$MODE.txt") + 1 ))
 
-  # starts: fresh citizens for twice the run's time (the submission run needs that many), rate over all of it
-  START_SECONDS=$((2 * SECONDS_PER_RUN))
+  # starts: fresh citizens for three times the run's time (the submission run must not run out), rate over all of it
+  START_SECONDS=$((3 * SECONDS_PER_RUN))
   export QUIZ_STARTED="$RESULTS/quiz-started-$MODE"
   rm -f "$QUIZ_STARTED"*
   open0=$($PSQL -At -c "select count(*) from quiz_attempt where status = 'OPEN'")
@@ -263,6 +265,7 @@ for MODE in $MODES; do
   say ""
   say "== mode: $MODE (round $ROUND, $ranked people on the board after the runs)"
   say "answer submissions/s: $quiz_rate ($submitted official attempts submitted in ${SECONDS_PER_RUN}s over $FLOWS connections; wrk: $counts; p99 ${quiz_p99} ms; CPU: $cpu)"
+  case "$counts" in *"idle 0,"*) ;; *) say "  (the submissions ran out of started attempts: the rate above is a lower bound)" ;; esac
   say "starts/s: $start_rate ($starts attempts started in ${START_SECONDS}s; wrk: $start_counts; p99 ${start_p99} ms)"
   say "whole attempts/s: $flow_rate (start then submit by the same connection, $FLOWS connections; wrk: $flow_counts; p99 per request ${flow_p99} ms; CPU: $flow_cpu)"
   say "leaderboard reads/s: overall $board_rps (p99 $board_p99 ms), one division $division_rps (p99 $division_p99 ms), $READERS connections"

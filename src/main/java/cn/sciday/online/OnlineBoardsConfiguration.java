@@ -47,8 +47,12 @@ class OnlineBoardsConfiguration {
         }
 
         @Bean
-        RedisQuizBoards redisQuizBoards(OnlineRedis redis, JdbcClient jdbc, PlatformTransactionManager transactions) {
-            return new RedisQuizBoards(redis, new DatabaseQuizBoards(jdbc, transactions));
+        RedisQuizBoards redisQuizBoards(OnlineRedis redis, JdbcClient jdbc, PlatformTransactionManager transactions,
+                @Value("${sciday.online.redis.merge-delay:PT0.01S}") Duration mergeDelay) {
+            if (mergeDelay.isNegative()) {
+                throw new IllegalStateException("sciday.online.redis.merge-delay cannot be negative, e.g. PT0.01S");
+            }
+            return new RedisQuizBoards(redis, new DatabaseQuizBoards(jdbc, transactions), mergeDelay);
         }
 
         @Bean

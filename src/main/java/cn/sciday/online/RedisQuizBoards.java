@@ -1,14 +1,23 @@
 package cn.sciday.online;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -24,13 +33,18 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * time, finish), so people equal on all three share a rank exactly as in the database. A hash maps each account to
  * its member, division and display name; one script updates them together and keeps only the better of two results.
  * <p>
- * After the transaction that records a new best commits, that result is merged (no database read). A round's
+ * After the transaction that records a new best commits, that result waits at most {@code sciday.online.redis
+ * .merge-delay} (10 ms) and is merged with the others that came meanwhile, in one script per round (no database
+ * read): at a round's end thousands of results a second arrive, and one round trip each cost the app and Redis more
+ * than the rest of the submission's Redis work. A board read on this instance first merges what waits (and waits for
+ * a merge under way), so a person reading the board after their submission sees it; another instance sees it once
+ * merged. A round's
  * sets are rebuilt from the database when they are missing (Redis flushed or restarted), when they are older than
  * {@code sciday.online.redis.rebuild-every}, or after an update on this instance could not reach Redis (at this
  * instance's next read of that round, which is also when Redis back after an outage that lost nothing gets what it
  * missed); while another instance rebuilds, and whenever Redis fails, the database answers.
  */
-class RedisQuizBoards implements QuizBoards {
+class RedisQuizBoards implements QuizBoards, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisQuizBoards.class);
 
@@ -116,17 +130,29 @@ class RedisQuizBoards implements QuizBoards {
     /** Rounds whose update could not reach Redis: rebuilt at the next read on this instance. */
     private final Set<Long> stale = ConcurrentHashMap.newKeySet();
 
+    /** New bests not merged yet, in the order they came. */
+    private final ConcurrentLinkedQueue<QuizBestImproved> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean mergeScheduled = new AtomicBoolean();
+    private final ScheduledExecutorService merger = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "quiz-board-merge");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Duration mergeDelay;
+
     /** Only the negative control of the comparison test turns this off, to show that a missed update is seen. */
     volatile boolean applyUpdates = true;
 
-    RedisQuizBoards(OnlineRedis redis, DatabaseQuizBoards database) {
+    RedisQuizBoards(OnlineRedis redis, DatabaseQuizBoards database, Duration mergeDelay) {
         this.redis = redis;
         this.database = database;
+        this.mergeDelay = mergeDelay;
     }
 
     @Override
     public Snapshot board(long roundId, Long divisionId, int n, Long accountId, Map<Long, String> divisionNames) {
         try {
+            mergeWaiting();
             if (!repair(roundId)) {
                 return database.board(roundId, divisionId, n, accountId, divisionNames);
             }
@@ -144,21 +170,63 @@ class RedisQuizBoards implements QuizBoards {
     }
 
     /**
-     * After the commit that recorded a new best: merges it into the round's sets (the script keeps the better of two
-     * results of a person, so concurrent improvements end with the best one, as in the database).
+     * After the commit that recorded a new best: queues it for the next merge, scheduled {@code mergeDelay} after the
+     * first result of a quiet spell (the script keeps the better of two results of a person, so concurrent
+     * improvements end with the best one, as in the database, in whatever order they are merged).
      */
     @TransactionalEventListener(fallbackExecution = true)
     void bestImproved(QuizBestImproved event) {
         if (!applyUpdates) {
             return;
         }
-        try {
-            merge(event.roundId(), "", List.of(event.best()));
-        } catch (RuntimeException e) {
-            stale.add(event.roundId());
-            log.warn("Quiz round {}: the new best of account {} did not reach Redis; the round's board will be "
-                    + "rebuilt from the database: {}", event.roundId(), event.accountId(), e.toString());
+        waiting.add(event);
+        if (mergeScheduled.compareAndSet(false, true)) {
+            try {
+                merger.schedule(this::mergeWaitingQuietly, mergeDelay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopping) {
+                mergeWaiting();
+            }
         }
+    }
+
+    /**
+     * Merges every result waiting, one script per round (and per {@value #BATCH} results), and returns when they are
+     * in Redis; a merge under way on another thread is waited for. A round whose results did not reach Redis is
+     * marked for a rebuild from the database at the next read.
+     */
+    synchronized void mergeWaiting() {
+        // cleared before the queue is read: a result added after this line schedules the next merge
+        mergeScheduled.set(false);
+        Map<Long, List<QuizLeaderboard.Entry>> byRound = new LinkedHashMap<>();
+        for (QuizBestImproved e = waiting.poll(); e != null; e = waiting.poll()) {
+            byRound.computeIfAbsent(e.roundId(), r -> new ArrayList<>()).add(e.best());
+        }
+        byRound.forEach((roundId, entries) -> {
+            try {
+                for (int i = 0; i < entries.size(); i += BATCH) {
+                    merge(roundId, "", entries.subList(i, Math.min(entries.size(), i + BATCH)));
+                }
+            } catch (RuntimeException e) {
+                stale.add(roundId);
+                log.warn("Quiz round {}: {} new bests did not reach Redis; the round's board will be rebuilt from the "
+                        + "database: {}", roundId, entries.size(), e.toString());
+            }
+        });
+    }
+
+    private void mergeWaitingQuietly() {
+        try {
+            mergeWaiting();
+        } catch (RuntimeException e) {
+            log.warn("Merging quiz results into Redis failed: {}", e.toString());
+        }
+    }
+
+    /** Merges what waits before the app stops. */
+    @Override
+    public void destroy() {
+        merger.shutdownNow();
+        mergeWaiting();
     }
 
     /**

@@ -230,6 +230,56 @@ class OnlineBoardsRedisTests {
     }
 
     @Test
+    void newBestsWaitForTheMergeDelayOrTheNextReadAndArriveTogether() {
+        long round = app.getBean(QuizRounds.class).create(QuizTestData.round(4, 4, 2, 3, false));
+        assertThat(redisBoards.board(round, null, 10, null, divisionNames).ranked()).isZero();
+        Instant t = OffsetDateTime.parse("2021-09-20T10:00:00+08:00").toInstant();
+
+        // boards that merge only when read or stopped (an hour's delay), on the app's Redis and round
+        RedisQuizBoards slow = new RedisQuizBoards(app.getBean(OnlineRedis.class), databaseBoards, Duration.ofHours(1));
+        for (int i = 0; i < 3; i++) {
+            slow.bestImproved(new QuizBestImproved(round, new QuizLeaderboard.Entry(0, 800_000 + i, "等待 " + i, d1, "",
+                    10 * i, 60_000, t.plusSeconds(i))));
+        }
+        assertThat(ranked(round)).as("nothing merged before the delay").isZero();
+        QuizBoards.Snapshot read = slow.board(round, null, 10, null, divisionNames);
+        assertThat(read.ranked()).as("a read merges what waits first").isEqualTo(3);
+        assertThat(read.entries()).extracting(QuizLeaderboard.Entry::accountId).containsExactly(800_002L, 800_001L,
+                800_000L);
+        assertThat(ranked(round)).isEqualTo(3);
+
+        slow.bestImproved(new QuizBestImproved(round, new QuizLeaderboard.Entry(0, 800_003, "等待 3", d2, "", 40,
+                60_000, t.plusSeconds(9))));
+        assertThat(ranked(round)).isEqualTo(3);
+        slow.destroy();
+        assertThat(ranked(round)).as("merged when the app stops").isEqualTo(4);
+
+        // the app's own boards (10 ms): merged without a read
+        redisBoards.bestImproved(new QuizBestImproved(round, new QuizLeaderboard.Entry(0, 800_004, "不等", d2, "", 0,
+                60_000, t.plusSeconds(10))));
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ranked(round) < 5 && System.nanoTime() < until) {
+            sleep(20);
+        }
+        assertThat(ranked(round)).as("merged after the delay").isEqualTo(5);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many are on the round's overall set in Redis, read directly (no merge before). */
+    static long ranked(long roundId) {
+        Long n = redis.opsForZSet().zCard(redisBoards.scope(roundId) + ":g" + generation(roundId) + ":all");
+        return n == null ? 0 : n;
+    }
+
+    @Test
     void negativeControlASkippedUpdateMakesTheBoardsDiffer() {
         Played p = play();
         assertBoardsEqual(p);
