@@ -36,9 +36,10 @@ import cn.sciday.web.NotFoundException;
  * Bearer tokens for the API: random, stored only as a SHA-256 hash, expiring, revocable.
  * <p>
  * A token found live is kept with its account in the cache {@value #LIVE} for {@code sciday.api-tokens.cache-ttl}
- * (60 s) at most, so that an API client's requests do not each read the database (on a quiz submission that read was
- * a third of the database's work). Its expiry is still checked at every request; the cache is cleared on every
- * instance after a token is revoked and after an account is enabled, disabled or given a new password
+ * (15 minutes) at most, so that an API client's requests do not each read the database (on a quiz submission that
+ * read was a third of the database's work); the time is longer than a quiz attempt's default limit (10 minutes), so
+ * that the answers find the token the start kept. Its expiry is still checked at every request; the cache is cleared
+ * on every instance after a token is revoked and after an account is enabled, disabled or given a new password
  * ({@link AccountChanged}), so that such a change applies to the next request here and, through {@link CacheBus},
  * within moments on the other instances (with Redis; without Redis, or should a message be lost, within the time to
  * live). Unknown tokens are not kept.
@@ -199,7 +200,7 @@ class ApiTokens {
     static class Caches {
 
         @Bean
-        CacheSpec liveTokenCache(@Value("${sciday.api-tokens.cache-ttl:PT60S}") Duration timeToLive) {
+        CacheSpec liveTokenCache(@Value("${sciday.api-tokens.cache-ttl:PT15M}") Duration timeToLive) {
             return CacheSpec.of(LIVE, timeToLive, 100_000).clearedOn(ApiTokenRevoked.class, AccountChanged.class);
         }
     }
