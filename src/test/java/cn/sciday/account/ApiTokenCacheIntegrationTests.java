@@ -36,13 +36,10 @@ class ApiTokenCacheIntegrationTests {
 
     @Test
     void aKeptTokenIsNotReadAgainUntilTheCacheIsCleared() throws Exception {
-        String user = AccountSecurityIntegrationTests.coordinator(accounts, organizations, "江海区");
-        String token = AccountSecurityIntegrationTests.staffToken(mvc, user);
-        me(token, status().isOk());
+        String token = keptToken(AccountSecurityIntegrationTests.coordinator(accounts, organizations, "江海区"));
 
         // revoked behind the module's back (no event): the kept token still stands, so it was not read again
-        jdbc.sql("update api_token set revoked_at = current_timestamp where token_hash = ?")
-                .param(ApiTokens.hash(token)).update();
+        revokeBehindTheModulesBack(token);
         me(token, status().isOk());
 
         bus.clear(ApiTokens.LIVE);
@@ -53,8 +50,7 @@ class ApiTokenCacheIntegrationTests {
     @Test
     void disablingTheAccountRefusesItsKeptTokenAtOnce() throws Exception {
         String user = AccountSecurityIntegrationTests.coordinator(accounts, organizations, "新会区");
-        String token = AccountSecurityIntegrationTests.staffToken(mvc, user);
-        me(token, status().isOk());
+        String token = keptToken(user);
         long id = accounts.findStaff(user).orElseThrow().id();
         var admin = TestLogins.actor(Role.CITY_ADMIN, organizations.city().id());
 
@@ -67,15 +63,25 @@ class ApiTokenCacheIntegrationTests {
     @Test
     void aNewPasswordClearsTheKeptTokensSoThatChangesBehindThemAreSeen() throws Exception {
         String user = AccountSecurityIntegrationTests.coordinator(accounts, organizations, "蓬江区");
-        String token = AccountSecurityIntegrationTests.staffToken(mvc, user);
-        me(token, status().isOk());
-        jdbc.sql("update api_token set revoked_at = current_timestamp where token_hash = ?")
-                .param(ApiTokens.hash(token)).update();
+        String token = keptToken(user);
+        revokeBehindTheModulesBack(token);
 
         long id = accounts.findStaff(user).orElseThrow().id();
         Actor me = new Actor(id, user, "协调员", Role.COORDINATOR, null, true);
         accounts.changePassword(me, AccountSecurityIntegrationTests.PASSWORD, "Another-password-2");
         me(token, status().isUnauthorized());
+    }
+
+    /** A new token of the account, used once (so that it is kept). */
+    private String keptToken(String user) throws Exception {
+        String token = AccountSecurityIntegrationTests.staffToken(mvc, user);
+        me(token, status().isOk());
+        return token;
+    }
+
+    private void revokeBehindTheModulesBack(String token) {
+        jdbc.sql("update api_token set revoked_at = current_timestamp where token_hash = ?")
+                .param(ApiTokens.hash(token)).update();
     }
 
     private void me(String token, ResultMatcher expected) throws Exception {
