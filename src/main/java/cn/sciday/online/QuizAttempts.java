@@ -115,9 +115,11 @@ class QuizAttempts {
         }
         Long division = standing.divisionId();
         String name = standing.displayName();
+        QuizAttemptRepository.Joining joining = null;
         if (division == null) {
-            name = join(actor, round, divisionId, now);
+            name = nameForJoining(actor, divisionId);
             division = divisionId;
+            joining = new QuizAttemptRepository.Joining(divisionId, name);
         }
         Integer attemptNo = null;
         if (!practice) {
@@ -135,14 +137,11 @@ class QuizAttempts {
         Instant deadline = now.plusSeconds(round.limitSeconds());
         long id;
         try {
-            id = attempts.insert(roundId, actor.accountId(), practice, day, attemptNo, now, deadline, drawn.size());
-            if (openAttemptGuard) {
-                attempts.insertOpen(roundId, actor.accountId(), id);
-            }
+            id = attempts.open(new QuizAttemptRepository.NewAttempt(roundId, actor.accountId(), practice, day,
+                    attemptNo, now, deadline, drawn, openAttemptGuard, joining));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("online.error.attemptStarted");
         }
-        attempts.insertQuestions(id, drawn);
         // the paper from what was just written, not read back
         QuizAttempt attempt = new QuizAttempt(id, roundId, actor.accountId(), practice, day, attemptNo,
                 QuizAttempt.OPEN, now, deadline, null, false, drawn.size(), null, null, null);
@@ -156,17 +155,15 @@ class QuizAttempts {
         return paper(attempt, frozen, bank, round, now);
     }
 
-    /** Adds the person to the round in a division; returns their name on the leaderboard. */
-    private String join(Actor actor, QuizRound round, Long divisionId, Instant now) {
+    /** Checks the division a person joins the round in; returns their name on the leaderboard. */
+    private String nameForJoining(Actor actor, Long divisionId) {
         if (divisionId == null) {
             throw new InvalidInputException("divisionId", "online.error.divisionRequired");
         }
         if (!lookups.divisionNames().containsKey(divisionId)) {
             throw new InvalidInputException("divisionId", "online.error.divisionUnknown");
         }
-        String name = displayName(actor);
-        attempts.insertParticipant(round.id(), actor.accountId(), divisionId, name, now);
-        return name;
+        return displayName(actor);
     }
 
     /** The name on the leaderboard: the masked mobile number (138****0000). */

@@ -128,6 +128,44 @@ class QuizConcurrencyPostgresTests {
     }
 
     /**
+     * On PostgreSQL a start's writes are one statement: the person joins the round (first start), the attempt, its
+     * guard and its frozen questions in the paper's order with their correct answers; a start while it is open writes
+     * nothing and returns it.
+     */
+    @Test
+    void aFirstStartJoinsWritesTheAttemptItsGuardAndItsQuestionsInOneStatement() {
+        Actor me = TestLogins.actor(Role.PUBLIC, null);
+        QuizPaper paper = attempts.start(me, roundId, division, false);
+        assertThat(jdbc.sql("select division_id || ' ' || display_name || ' ' || coalesce(best_score, -1) from "
+                + "quiz_participant where round_id = ? and account_id = ?").params(roundId, me.accountId())
+                .query(String.class).single()).isEqualTo(division + " " + me.displayName() + " -1");
+        assertThat(jdbc.sql("select status || ' ' || practice || ' ' || attempt_no || ' ' || question_count from "
+                + "quiz_attempt where id = ?").params(paper.attemptId()).query(String.class).single())
+                .isEqualTo("OPEN false 1 20");
+        assertThat(jdbc.sql("select attempt_id from quiz_open_attempt where round_id = ? and account_id = ?")
+                .params(roundId, me.accountId()).query(Long.class).list()).containsExactly(paper.attemptId());
+        List<Map<String, Object>> frozen = jdbc.sql("select f.position, f.question_id, f.question_type, "
+                + "f.correct_answer = q.correct_answer as same from quiz_attempt_question f join quiz_question q "
+                + "on q.id = f.question_id where f.attempt_id = ? order by f.position").params(paper.attemptId())
+                .query().listOfRows();
+        assertThat(frozen).hasSize(20);
+        for (int i = 0; i < frozen.size(); i++) {
+            QuizPaper.Question shown = paper.questions().get(i);
+            assertThat(((Number) frozen.get(i).get("position")).intValue()).isEqualTo(i + 1).isEqualTo(shown.number());
+            assertThat(((Number) frozen.get(i).get("question_id")).longValue()).isEqualTo(shown.id());
+            assertThat(frozen.get(i).get("question_type")).isEqualTo(shown.type().name());
+            assertThat(frozen.get(i).get("same")).isEqualTo(true);
+        }
+
+        QuizPaper again = attempts.start(me, roundId, null, false);
+        assertThat(again.attemptId()).isEqualTo(paper.attemptId());
+        assertThat(jdbc.sql("select count(*) from quiz_attempt_question where attempt_id in (select id from "
+                + "quiz_attempt where account_id = ?)").params(me.accountId()).query(Integer.class).single())
+                .isEqualTo(20);
+        assertThat(guards(me)).isEqualTo(1);
+    }
+
+    /**
      * On PostgreSQL a submission is one statement: the attempt marked, its answers stored, its guard lifted, the
      * best offered; a practice attempt is never the best; ten parallel submissions of one attempt count once.
      */
