@@ -184,6 +184,7 @@ class RedisQuizBoards implements QuizBoards, DisposableBean {
             try {
                 merger.schedule(this::mergeWaitingQuietly, mergeDelay.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopping) {
+                mergeScheduled.set(false);
                 mergeWaiting();
             }
         }
@@ -195,8 +196,6 @@ class RedisQuizBoards implements QuizBoards, DisposableBean {
      * marked for a rebuild from the database at the next read.
      */
     synchronized void mergeWaiting() {
-        // cleared before the queue is read: a result added after this line schedules the next merge
-        mergeScheduled.set(false);
         Map<Long, List<QuizLeaderboard.Entry>> byRound = new LinkedHashMap<>();
         for (QuizBestImproved e = waiting.poll(); e != null; e = waiting.poll()) {
             byRound.computeIfAbsent(e.roundId(), r -> new ArrayList<>()).add(e.best());
@@ -214,7 +213,13 @@ class RedisQuizBoards implements QuizBoards, DisposableBean {
         });
     }
 
+    /**
+     * The scheduled merge. The flag is cleared before the queue is read, so a result added after this line schedules
+     * the next merge; a board read merges too but leaves the flag alone, so that reads between results do not make
+     * every result schedule a merge of its own.
+     */
     private void mergeWaitingQuietly() {
+        mergeScheduled.set(false);
         try {
             mergeWaiting();
         } catch (RuntimeException e) {
